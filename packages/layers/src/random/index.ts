@@ -1,0 +1,2 @@
+export * from './key';
+export { threefry2x32 } from './threefry';

@@ -4,6 +4,8 @@
  * state are plain immutable trees of tensors.
  * @packageDocumentation
  */
+import './register-gradients';
+
 export * from './random/index';
 export * from './core/signature';
 export * from './core/output-shape';

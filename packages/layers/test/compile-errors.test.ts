@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { conv2d, convTranspose2d, key, relu, serial, shaped, skip, type OutputShape, type ConvSig } from '../src/index';
+import { onBackend } from './support/backends';
 
 // These lines are checked by `npm run typecheck` (tsc over test/): each @ts-expect-error must see an error.
 const down = conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 });
@@ -9,6 +10,8 @@ const up = convTranspose2d({ filters: 8, kernel: 4, stride: 2, pad: 1 });
 const miswired = skip(serial(down, conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 }), relu(), up));
 
 describe('compile-time shapes', () => {
+  beforeAll(() => onBackend('cpu'));
+
   it('computes output shapes of literal inputs', () => {
     const good = skip(serial(down, relu(), up));
     const { outputShape } = good.init(key(0), [1, 64, 64, 8]);

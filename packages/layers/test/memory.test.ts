@@ -16,6 +16,7 @@ import {
   shaped,
   skip,
   tanh,
+  tidyTree,
   type ParamTree,
 } from '../src/index';
 import { NODE_BACKENDS, onBackend } from './support/backends';
@@ -38,12 +39,12 @@ describe.each(NODE_BACKENDS)('memory on %s', (backend) => {
     const x = shaped(tf.randomNormal([1, 8, 8, 3], 0, 1, 'float32', 1), [1, 8, 8, 3]);
     const before = tf.memory().numTensors;
     for (let step = 0; step < 1000; step++) {
-      const next = tf.tidy(() => {
+      const next = tidyTree(() => {
         let newState: ParamTree = state;
         const { value, grads } = valueAndGrads(params, (p) => {
           const out = unet.apply(p, state, x, { training: true, key: foldIn(key(1), step) });
           newState = out.state;
-          tf.keep(leaves(newState));
+          leaves(newState).forEach((t) => tf.keep(t));
           return tf.mean(tf.abs(out.y));
         });
         value.dispose();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineLayer, type Layer } from '../core/layer';
+import { defineLayer, type Layer, type LayerBase } from '../core/layer';
 import type { ResidualSig, Sig } from '../core/signature';
 
 /**
@@ -12,7 +12,7 @@ import type { ResidualSig, Sig } from '../core/signature';
  * block.init(key(0), [1, 16, 16, 8]).outputShape; // readonly [1, 16, 16, 8]
  * ```
  */
-export function residual<G extends Sig>(inner: Layer<G>): Layer<ResidualSig<G>> {
+export function residual<G extends Sig>(inner: LayerBase<G>): Layer<ResidualSig<G>> {
   return defineLayer(`residual(${inner.name})`, { op: 'residual', inner: inner.sig }, {
     init: (key, inputShape) => inner.impl.init(key, inputShape),
     apply(params, state, x, ctx) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineLayer, type Layer } from '../core/layer';
+import { defineLayer, type Layer, type LayerBase } from '../core/layer';
 import type { Sig, SkipSig } from '../core/signature';
 
 /**
@@ -14,7 +14,7 @@ import type { Sig, SkipSig } from '../core/signature';
  * block.init(key(0), [1, 64, 64, 8]).outputShape; // readonly [1, 64, 64, 16]
  * ```
  */
-export function skip<G extends Sig>(inner: Layer<G>): Layer<SkipSig<G>> {
+export function skip<G extends Sig>(inner: LayerBase<G>): Layer<SkipSig<G>> {
   return defineLayer(`skip(${inner.name})`, { op: 'skip', inner: inner.sig }, {
     init: (key, inputShape) => inner.impl.init(key, inputShape),
     apply(params, state, x, ctx) {

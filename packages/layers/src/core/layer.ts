@@ -47,6 +47,19 @@ export interface LayerImpl {
 }
 
 /**
+ * What every layer is, without its typed methods: what combinators take. (Comparing two `Layer`s
+ * would make the compiler relate their shape-checking methods, which are invariant in `G`; this base
+ * is covariant, so a `Layer<ConvSig<4, 2, 1, 64>>` is an `AnyLayer`.)
+ */
+export interface LayerBase<G extends Sig = Sig> {
+  /** A short description for errors and summaries, e.g. `conv2d(64, k4 s2 p1)`. */
+  readonly name: string;
+  /** What the layer does to shapes, as a value; its type is the same at compile time. */
+  readonly sig: G;
+  readonly impl: LayerImpl;
+}
+
+/**
  * A layer is a value: a signature (what it does to shapes), `init` and `apply`. Parameters are
  * plain immutable trees of tensors passed in and out; `apply` is a function of its arguments.
  *
@@ -64,23 +77,18 @@ export interface LayerImpl {
  * const { y } = net.apply(params, state, x, { training: false }); // y: Tensor<readonly [1, 16, 16, 8]>
  * ```
  */
-export interface Layer<G extends Sig = Sig> {
-  /** A short description for errors and summaries, e.g. `conv2d(64, k4 s2 p1)`. */
-  readonly name: string;
-  /** What the layer does to shapes, as a value; its type is the same at compile time. */
-  readonly sig: G;
-  readonly impl: LayerImpl;
+export interface Layer<G extends Sig = Sig> extends LayerBase<G> {
   /** Checks the input shape (statically and at run time), then makes params and state from `key`. */
   init<const S extends Shape>(key: Key, inputShape: S & Validate<G, S>): Initialized<ValidOutputShape<G, S>>;
   /** The forward pass inside one `tf.tidy`: only `y` and the new state survive. */
   apply<S extends Shape>(params: ParamTree, state: ParamTree, x: Tensor<S> & Validate<G, S>, ctx: ApplyContext): Applied<ValidOutputShape<G, S>>;
 }
 
-/** Any layer. */
-export type AnyLayer = Layer<Sig>;
+/** Any layer, typed or not: what combinators accept. */
+export type AnyLayer = LayerBase<Sig>;
 
 /** The signature of a layer type. */
-export type SigOf<L> = L extends Layer<infer G> ? G : never;
+export type SigOf<L> = L extends LayerBase<infer G> ? G : never;
 
 /**
  * Type level: the receptive field of a layer (input pixels seen by one output pixel, per axis), a
@@ -93,7 +101,7 @@ export type SigOf<L> = L extends Layer<infer G> ? G : never;
  * type R = ReceptiveField<typeof d>; // 10
  * ```
  */
-export type ReceptiveField<L> = L extends Layer<infer G> ? FieldOfSig<G>[0] : never;
+export type ReceptiveField<L> = L extends LayerBase<infer G> ? FieldOfSig<G>[0] : never;
 
 /**
  * Value level twin of {@link ReceptiveField}.
@@ -153,4 +161,19 @@ export function defineLayer<G extends Sig>(name: string, sig: G, impl: LayerImpl
       }) as unknown as Applied<never>;
     },
   };
+}
+
+/**
+ * The same layer with its static shape types erased: shapes are then checked at run time only. For
+ * code that builds layers dynamically (random architectures in tests, layers read from a config).
+ *
+ * @example
+ * ```ts
+ * import { conv2d, key, untyped } from '@pix2pix-ts/layers';
+ * const l = untyped(conv2d({ filters: 4, kernel: 3 }));
+ * l.init(key(0), [1, 8, 8, 3]).outputShape; // Shape (checked at run time)
+ * ```
+ */
+export function untyped(layer: AnyLayer): Layer<Sig> {
+  return defineLayer(layer.name, layer.sig, layer.impl);
 }

@@ -33,7 +33,12 @@ type Spatial<S extends Rank4, H, W, C> = H extends ShapeFail<string>
     ? W
     : readonly [S[0], H & number, W & number, C & number];
 
-type SerialOutput<Ls extends readonly Sig[], S extends Shape> = Ls extends readonly [
+/** Adds `output_padding` to a computed size, passing failures through. */
+type PlusDim<D, OP extends number> = D extends number ? Add<D, OP> : D;
+
+type SerialOutput<Ls extends readonly Sig[], S extends Shape> = number extends Ls['length']
+  ? Shape
+  : Ls extends readonly [
   infer First extends Sig,
   ...infer Rest extends readonly Sig[],
 ]
@@ -87,15 +92,17 @@ type ResidualOutput<S extends Rank4, O> = O extends Rank4
  * type O = OutputShape<ConvSig<4, 2, 1, 64>, readonly [1, 256, 256, 3]>; // readonly [1, 128, 128, 64]
  * ```
  */
-export type OutputShape<G extends Sig, S extends Shape> = G extends IdentitySig
+export type OutputShape<G extends Sig, S extends Shape> = Sig extends G
+  ? Shape // the wide union (an untyped layer): checked at run time only
+  : G extends IdentitySig
   ? S
   : G extends SerialSig<infer Ls>
     ? SerialOutput<Ls, S>
     : S extends Rank4
       ? G extends ConvSig<infer K, infer St, infer P, infer F>
         ? Spatial<S, ConvOutputSize<S[1], K, St, P>, ConvOutputSize<S[2], K, St, P>, F>
-        : G extends ConvTransposeSig<infer K, infer St, infer P, infer F>
-          ? Spatial<S, ConvTransposeOutputSize<S[1], K, St, P>, ConvTransposeOutputSize<S[2], K, St, P>, F>
+        : G extends ConvTransposeSig<infer K, infer St, infer P, infer F, infer OP>
+          ? Spatial<S, PlusDim<ConvTransposeOutputSize<S[1], K, St, P>, OP>, PlusDim<ConvTransposeOutputSize<S[2], K, St, P>, OP>, F>
           : G extends PadSig<infer P>
             ? readonly [S[0], Add<S[1], Add<P, P>>, Add<S[2], Add<P, P>>, S[3]]
             : G extends SkipSig<infer I>
@@ -143,13 +150,14 @@ export function inferOutputShape(sig: Sig, shape: Shape): E.Either<ShapeError, S
       return sig.layers.reduce<E.Either<ShapeError, Shape>>((acc, l) => E.flatMap(acc, (s) => inferOutputShape(l, s)), E.right(shape));
     case 'conv':
     case 'convTranspose': {
-      const size = sig.op === 'conv' ? convOutputSize : convTransposeOutputSize;
+      const size = (h: number): E.Either<ShapeError, number> =>
+        sig.op === 'conv' ? convOutputSize(h, sig) : E.map((o: number) => o + sig.outputPadding)(convTransposeOutputSize(h, sig));
       return pipe(
         rank4(sig.op === 'conv' ? 'conv2d' : 'convTranspose2d', shape),
         E.flatMap(([n, h, w]) =>
           pipe(
-            size(h, sig),
-            E.flatMap((oh) => pipe(size(w, sig), E.map((ow): Shape => [n, oh, ow, sig.filters]))),
+            size(h),
+            E.flatMap((oh) => pipe(size(w), E.map((ow): Shape => [n, oh, ow, sig.filters]))),
           ),
         ),
       );

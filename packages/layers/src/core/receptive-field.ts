@@ -66,7 +66,9 @@ type TField = readonly [number, number];
 
 type Compose<A extends TField, B extends TField> = readonly [Add<A[0], Mul<Sub<B[0], 1>, A[1]>>, Mul<A[1], B[1]>];
 
-type SerialField<Ls extends readonly Sig[], Acc extends TField> = Ls extends readonly [
+type SerialField<Ls extends readonly Sig[], Acc extends TField> = number extends Ls['length']
+  ? readonly [number, number]
+  : Ls extends readonly [
   infer First extends Sig,
   ...infer Rest extends readonly Sig[],
 ]
@@ -77,7 +79,9 @@ type SerialField<Ls extends readonly Sig[], Acc extends TField> = Ls extends rea
  * Type level twin of {@link fieldOf}, as `[size, jump]`. Transposed convs have fractional jumps, which
  * the natural-number arithmetic does not model: a signature containing one gives `number`.
  */
-export type FieldOfSig<G extends Sig> = G extends IdentitySig | PadSig
+export type FieldOfSig<G extends Sig> = Sig extends G
+  ? readonly [number, number] // the wide union (an untyped layer): nothing is known statically
+  : G extends IdentitySig | PadSig
   ? readonly [1, 1]
   : G extends ConvSig<infer K, infer S>
     ? readonly [K, S]

@@ -13,13 +13,20 @@ export interface ConvSig<K extends number = number, S extends number = number, P
   readonly filters: F;
 }
 
-/** A transposed convolution (PyTorch `ConvTranspose2d` geometry, `output_padding` 0). */
-export interface ConvTransposeSig<K extends number = number, S extends number = number, P extends number = number, F extends number = number> {
+/** A transposed convolution (PyTorch `ConvTranspose2d` geometry, with `output_padding` OP). */
+export interface ConvTransposeSig<
+  K extends number = number,
+  S extends number = number,
+  P extends number = number,
+  F extends number = number,
+  OP extends number = number,
+> {
   readonly op: 'convTranspose';
   readonly kernel: K;
   readonly stride: S;
   readonly pad: P;
   readonly filters: F;
+  readonly outputPadding: OP;
 }
 
 /** A per-pixel map that keeps the shape (activations, dropout) or a norm, which also keeps it. */

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * A pytree of tensors: a tensor, an array of trees, or a record of trees. Parameters, norm statistics,
@@ -149,4 +149,20 @@ export function disposeTree(tree: ParamTree): void {
 
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
+}
+
+/**
+ * `tf.tidy` for functions returning trees (or records of trees): everything allocated inside is freed
+ * except the tensors reachable from the result.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { tidyTree } from '@pix2pix-ts/layers';
+ * const { a } = tidyTree(() => ({ a: tf.add(tf.ones([2]), 1) }));
+ * ```
+ */
+export function tidyTree<T extends object>(f: () => T): T {
+  // A ParamTree is a TensorContainer; tfjs's type only lacks the readonly variants.
+  return tf.tidy(() => f() as unknown as tf.TensorContainer) as unknown as T;
 }

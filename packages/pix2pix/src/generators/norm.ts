@@ -1,0 +1,22 @@
+import { batchNorm, identity, instanceNorm, type IdentitySig, type Layer } from '@pix2pix-ts/layers';
+
+/** The official `--norm` choices: `batch` (pix2pix's default), `instance`, `none`. */
+export type NormKind = 'batch' | 'instance' | 'none';
+
+/** The norm layer for a kind; `none` is the identity so that block structure never changes. */
+export function normLayer(kind: NormKind): Layer<IdentitySig> {
+  switch (kind) {
+    case 'batch':
+      return batchNorm();
+    case 'instance':
+      return instanceNorm();
+    case 'none':
+      return identity();
+  }
+}
+
+/**
+ * Whether convs followed by this norm carry a bias. The official code (`use_bias = norm_layer ==
+ * InstanceNorm2d`) drops it before batch norm, whose shift makes it redundant.
+ */
+export const convBiasFor = (kind: NormKind): boolean => kind !== 'batch';

@@ -1,10 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The worker is its own entry so `new URL('./decode-worker.js', import.meta.url)` finds it beside the bundle.
+  entry: { index: 'src/index.ts', node: 'src/node.ts', 'decode-worker': 'src/stream/decode-worker.ts' },
   format: ['esm'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/node.ts'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  external: ['sharp'],
 });

@@ -1,0 +1,74 @@
+import * as t from 'io-ts';
+
+/**
+ * An integer codec with inclusive bounds; its name reads well in error messages ("an integer >= 1").
+ *
+ * @example
+ * ```ts
+ * import { intCodec } from '@pix2pix-ts/datasets';
+ * import { isRight } from 'fp-ts/Either';
+ * isRight(intCodec(1).decode(256)); // true
+ * isRight(intCodec(1).decode(0.5)); // false
+ * ```
+ */
+export const intCodec = (min: number, max: number = Number.MAX_SAFE_INTEGER): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in [${min}, ${max}]`,
+    (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
+    (u, c) =>
+      typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c),
+    t.identity,
+  );
+
+/** A non-empty string (paths, URLs). */
+export const NonEmptyString = new t.Type<string, string, unknown>(
+  'a non-empty string',
+  (u): u is string => typeof u === 'string' && u.length > 0,
+  (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** A lowercase or uppercase 64-hex-digit SHA-256, normalised to lowercase. */
+export const Sha256Hex = new t.Type<string, string, unknown>(
+  'a SHA-256 as 64 hex digits',
+  (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),
+  (u, c) => (typeof u === 'string' && /^[0-9a-fA-F]{64}$/.test(u) ? t.success(u.toLowerCase()) : t.failure(u, c)),
+  t.identity,
+);
+
+/**
+ * Like `t.partial(props)` but refuses keys it does not know, so a typo such as `cropsize` is an error instead of
+ * a silently ignored option.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { closedPartial } from '@pix2pix-ts/datasets';
+ * import { isLeft } from 'fp-ts/Either';
+ * const C = closedPartial({ size: t.number }, 'options');
+ * isLeft(C.decode({ sise: 3 })); // true: unknown key "sise"
+ * ```
+ */
+export const closedPartial = <P extends t.Props>(
+  props: P,
+  name: string,
+): t.Type<{ [K in keyof P]?: t.TypeOf<P[K]> }, { [K in keyof P]?: t.OutputOf<P[K]> }, unknown> => {
+  const partial = t.partial(props);
+  return new t.Type(
+    name,
+    partial.is,
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected ${name} as an object`);
+      const unknown = Object.keys(u).filter((k) => !Object.prototype.hasOwnProperty.call(props, k));
+      if (unknown.length > 0) {
+        return t.failure(
+          u,
+          c,
+          `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${Object.keys(props).join(', ')})`,
+        );
+      }
+      return partial.validate(u, c);
+    },
+    partial.encode,
+  );
+};

@@ -1,0 +1,22 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { badImage, type DatasetError } from '../errors/dataset-error';
+import { readImageHeader, type ImageHeader } from './image-header';
+
+/**
+ * The checks every decoder runs before decoding: the file is not empty and is a JPEG or PNG. Gives the header.
+ *
+ * @example
+ * ```ts
+ * import { checkImageBytes } from '@pix2pix-ts/datasets';
+ * checkImageBytes(new TextEncoder().encode('hello'), 'x.jpg');
+ * // Left: 'x.jpg: is not a JPEG or PNG (starts with text "hello")'
+ * ```
+ */
+export const checkImageBytes = (bytes: Uint8Array, path: string): E.Either<DatasetError, ImageHeader> =>
+  pipe(
+    readImageHeader(bytes),
+    E.mapLeft((why) =>
+      badImage(path, bytes.length === 0 ? 'empty' : why.startsWith('is not') ? 'not-an-image' : 'corrupt', why),
+    ),
+  );

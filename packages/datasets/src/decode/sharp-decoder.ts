@@ -1,0 +1,47 @@
+import sharp from 'sharp';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import { badImage, describeCause } from '../errors/dataset-error';
+import { toRgb } from '../image/to-rgb';
+import { checkImageBytes } from './check-bytes';
+import type { ImageDecoder } from './image-decoder';
+
+/**
+ * Node's decoder: sharp (libvips, prebuilt from the npm registry). Applies EXIF orientation, converts 16-bit and
+ * palette input to 8-bit, and refuses files that libvips warns about (truncated or damaged JPEGs) instead of
+ * silently returning grey blocks. Measured on Facades: pixel-identical to PIL's decoding (which the official code uses).
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { sharpDecoder } from '@pix2pix-ts/datasets/node';
+ * const bytes = await readFile('facades/train/1.jpg');
+ * const result = await sharpDecoder().decode(bytes, 'facades/train/1.jpg')();
+ * // Right({ image: { width: 512, height: 256, channels: 3, data }, header: { format: 'jpeg', ... } })
+ * ```
+ */
+export const sharpDecoder = (): ImageDecoder => ({
+  name: 'sharp',
+  decode: (bytes, path) =>
+    pipe(
+      TE.fromEither(checkImageBytes(bytes, path)),
+      TE.chain((header) =>
+        TE.tryCatch(
+          async () => {
+            const { data, info } = await sharp(bytes, { failOn: 'warning', limitInputPixels: 1 << 28 })
+              .autoOrient()
+              .toColourspace(header.colour === 'gray' || header.colour === 'gray-alpha' ? 'b-w' : 'srgb')
+              .raw({ depth: 'uchar' })
+              .toBuffer({ resolveWithObject: true });
+            const channels = info.channels;
+            if (channels !== 1 && channels !== 2 && channels !== 3 && channels !== 4) {
+              throw new Error(`unexpected ${channels} channels after decoding`);
+            }
+            const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+            return { image: toRgb({ width: info.width, height: info.height, channels, data: view }), header };
+          },
+          (cause) => badImage(path, 'corrupt', `cannot be decoded (${describeCause(cause)})`),
+        ),
+      ),
+    ),
+});

@@ -56,9 +56,10 @@ export function zipWithTree(
   }
   const ra = a as { readonly [name: string]: ParamTree };
   const rb = b as { readonly [name: string]: ParamTree };
-  const ka = Object.keys(ra).sort();
-  const kb = Object.keys(rb).sort();
-  if (ka.join('\u0000') !== kb.join('\u0000')) {
+  // Keep `a`'s key order: leaf order is the checkpoint and parity order.
+  const ka = Object.keys(ra);
+  const kb = Object.keys(rb);
+  if (ka.length !== kb.length || ka.some((k) => !(k in rb))) {
     throw new Error(`zipWithTree: keys differ at '${path || '<root>'}': [${ka.join(', ')}] vs [${kb.join(', ')}]`);
   }
   return Object.fromEntries(ka.map((k) => [k, zipWithTree(ra[k] as ParamTree, rb[k] as ParamTree, f, join(path, k))]));

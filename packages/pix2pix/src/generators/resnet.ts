@@ -16,6 +16,7 @@ import {
   type ResidualSig,
   type SerialSig,
   type Sig,
+  untyped,
 } from '@pix2pix-ts/layers';
 import { convBiasFor, normLayer, type NormKind } from './norm';
 
@@ -43,12 +44,12 @@ export function resnetBlock<const Dim extends number>(dim: Dim, options: { reado
   return residual(
     serial(
       pad2d(1, 'reflect'),
-      conv2d({ filters: dim, kernel: 3, pad: 0, bias }),
+      conv2d({ filters: dim, kernel: 3, stride: 1, pad: 0, bias }),
       normLayer(norm),
       relu(),
       options.dropout === true ? dropoutLayer(0.5) : identity(),
       pad2d(1, 'reflect'),
-      conv2d({ filters: dim, kernel: 3, pad: 0, bias }),
+      conv2d({ filters: dim, kernel: 3, stride: 1, pad: 0, bias }),
       normLayer(norm),
     ),
   );
@@ -91,7 +92,7 @@ export function resnetGenerator(options: ResnetOptions): Layer<Sig> {
     layers.push(convTranspose2d({ filters: (ngf * mult) / 2, kernel: 3, stride: 2, pad: 1, outputPadding: 1, bias }), normLayer(norm), relu());
   }
   layers.push(pad2d(3, 'reflect'), conv2d({ filters: outChannels, kernel: 7, pad: 0 }), tanh());
-  return serial(...layers);
+  return untyped(serial(...layers));
 }
 
 /** `resnet_9blocks`. */

@@ -11,7 +11,9 @@ import {
   type ConvSig,
   type ConvTransposeSig,
   type IdentitySig,
+  type AnyLayer,
   type Layer,
+  type LayerBase,
   type SerialSig,
   type Sig,
   type SkipSig,
@@ -36,9 +38,11 @@ export type UnetBlockSig<Outer extends number, Inner extends number, S extends S
 /** Signature of the outermost block: no skip, no norm, tanh out. */
 export type UnetOutermostSig<Out extends number, Ngf extends number, S extends Sig> = SerialSig<readonly [Down<Ngf>, S, Id, Up<Out>, Id]>;
 
-type EightFold<Ngf extends number, K extends number, S extends Sig> = K extends 0
-  ? S
-  : EightFold<Ngf, Sub<K, 1>, UnetBlockSig<Mul<Ngf, 8>, Mul<Ngf, 8>, S>>;
+type EightFold<Ngf extends number, K extends number, S extends Sig> = number extends K
+  ? Sig // a depth known only at run time: no static structure
+  : K extends 0
+    ? S
+    : EightFold<Ngf, Sub<K, 1>, UnetBlockSig<Mul<Ngf, 8>, Mul<Ngf, 8>, S>>;
 
 /**
  * Signature of the official `UnetGenerator(input_nc, output_nc, num_downs, ngf)`: built from the
@@ -106,7 +110,7 @@ export function unetInnermost<const Outer extends number, const Inner extends nu
 export function unetBlock<const Outer extends number, const Inner extends number, S extends Sig>(
   outer: Outer,
   inner: Inner,
-  sub: Layer<S>,
+  sub: LayerBase<S>,
   options: UnetBlockOptions = {},
 ): Layer<UnetBlockSig<Outer, Inner, S>> {
   const norm = options.norm ?? 'batch';
@@ -138,7 +142,7 @@ export function unetBlock<const Outer extends number, const Inner extends number
 export function unetOutermost<const Out extends number, const Ngf extends number, S extends Sig>(
   outChannels: Out,
   ngf: Ngf,
-  sub: Layer<S>,
+  sub: LayerBase<S>,
   options: Pick<UnetBlockOptions, 'norm'> = {},
 ): Layer<UnetOutermostSig<Out, Ngf, S>> {
   // The official code builds every down conv with `bias=use_bias`, the outermost one included.
@@ -186,7 +190,7 @@ export function unetGenerator<const Depth extends number, const Ngf extends numb
   if (!Number.isInteger(depth) || depth < 5) throw new RangeError(`unetGenerator: depth must be an integer ≥ 5, got ${depth}`);
   const norm = options.norm ?? 'batch';
   const useDropout = options.dropout ?? true;
-  let block: Layer<Sig> = unetInnermost(ngf * 8, ngf * 8, { norm });
+  let block: AnyLayer = unetInnermost(ngf * 8, ngf * 8, { norm });
   for (let i = 0; i < depth - 5; i++) block = unetBlock(ngf * 8, ngf * 8, block, { norm, dropout: useDropout });
   block = unetBlock(ngf * 4, ngf * 8, block, { norm });
   block = unetBlock(ngf * 2, ngf * 4, block, { norm });

@@ -1,0 +1,13 @@
+/**
+ * `@pix2pix-ts/pix2pix`: the paper's models, objective and training step on shape-typed layers.
+ * @packageDocumentation
+ */
+export * from './generators/norm';
+export * from './generators/unet';
+export * from './generators/resnet';
+export * from './discriminators/patch-gan';
+export * from './losses/gan-loss';
+export * from './optim/adam';
+export * from './optim/lr-policy';
+export * from './train/train-state';
+export * from './train/train-step';

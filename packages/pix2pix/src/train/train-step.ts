@@ -1,0 +1,223 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { disposeTree, foldIn, fromLeaves, leaves, split, tidyTree, type AnyLayer, type ApplyContext, type ParamTree, type Key } from '@pix2pix-ts/layers';
+import { ganLoss, l1Loss, type GanMode } from '../losses/gan-loss';
+import { adamInit, adamStep, type AdamConfig } from '../optim/adam';
+import { lrFactor, type LrPolicy } from '../optim/lr-policy';
+import type { TrainState } from './train-state';
+
+/** The objective and optimiser settings of a pix2pix run (the official option names in comments). */
+export interface Objective {
+  /** `--gan_mode`. */
+  readonly ganMode: GanMode;
+  /** `--lambda_L1` (100 in the paper). */
+  readonly lambdaL1: number;
+  /** `--lr`, `--beta1`, and PyTorch's β2 and ε. */
+  readonly adam: AdamConfig;
+  /** `--lr_policy` with its epochs. */
+  readonly lrPolicy: LrPolicy;
+  /** Skip the cGAN term entirely (the paper's L1-only ablation). */
+  readonly l1Only?: boolean;
+}
+
+/** The paper's objective: vanilla cGAN + 100·L1, Adam(2e-4, 0.5, 0.999), 100 + 100 epochs linear decay. */
+export const PAPER_OBJECTIVE: Objective = {
+  ganMode: 'vanilla',
+  lambdaL1: 100,
+  adam: { lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8 },
+  lrPolicy: { kind: 'linear', nEpochs: 100, nEpochsDecay: 100 },
+};
+
+/** A paired batch: input A and target B, NHWC in [-1, 1]. */
+export interface Batch {
+  readonly a: tf.Tensor4D;
+  readonly b: tf.Tensor4D;
+}
+
+/** The losses of one step, as the official code names them, plus the learning rate used. */
+export interface StepMetrics {
+  readonly G_GAN: number;
+  readonly G_L1: number;
+  readonly D_real: number;
+  readonly D_fake: number;
+  readonly G: number;
+  readonly D: number;
+  readonly lr: number;
+}
+
+/** The two networks of a pix2pix model. */
+export interface Pix2PixNets {
+  readonly generator: AnyLayer;
+  readonly discriminator: AnyLayer;
+}
+
+/**
+ * A fresh training state: both networks initialised from independent keys split off `seedKey`, zero
+ * Adam moments, step 0, epoch 1.
+ *
+ * @example
+ * ```ts
+ * import { key } from '@pix2pix-ts/layers';
+ * import { initTrainState, patchGan, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+ * const state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
+ * ```
+ */
+export function initTrainState(nets: Pix2PixNets, seedKey: Key, inputShape: readonly [number, number, number, number], outChannels: number): TrainState {
+  const [gKey, dKey, runKey] = split(seedKey, 3) as [Key, Key, Key];
+  const [n, h, w, c] = inputShape;
+  const g = nets.generator.impl.init(gKey, inputShape);
+  const d = nets.discriminator.impl.init(dKey, [n, h, w, c + outChannels]);
+  return { g, d, optG: adamInit(g.params), optD: adamInit(d.params), key: runKey, step: 0, epoch: 1 };
+}
+
+/** Gradients of a scalar function of a param tree, as a tree; `f` may `tf.keep` auxiliary outputs. */
+function gradTree(params: ParamTree, f: (p: ParamTree) => tf.Scalar): { readonly loss: tf.Scalar; readonly grads: ParamTree } {
+  const { value, grads } = tf.valueAndGrads((...xs: tf.Tensor[]) => f(fromLeaves(params, xs)))(leaves(params));
+  return { loss: value as tf.Scalar, grads: fromLeaves(params, grads) };
+}
+
+const pair = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.concat([a, b], 3);
+
+/**
+ * Makes the pix2pix training step for two networks and an objective: a pure function
+ * `(state, batch) -> [state', metrics]` that does exactly what the official
+ * `Pix2PixModel.optimize_parameters` does, in the same order:
+ *
+ * 1. `fake_B = G(A)` (training mode; dropout from `foldIn(key, step)`);
+ * 2. D step: `0.5·(GAN(D(A, fake_B), fake) + GAN(D(A, B), real))`, Adam on D;
+ * 3. G step through the *updated* D: `GAN(D'(A, fake_B), real) + λ·L1(fake_B, B)`, Adam on G.
+ *
+ * Batch norm statistics advance as in PyTorch: G once, D three times (fake, real, then fake again).
+ * Every tensor allocated inside is freed except the new state; the old state is untouched: call
+ * {@link releaseState} to free what the new one no longer holds.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { key } from '@pix2pix-ts/layers';
+ * import { initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+ * const step = makeTrainStep(nets, PAPER_OBJECTIVE);
+ * let state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
+ * const batch = { a: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D, b: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D };
+ * const [next, metrics] = step(state, batch);
+ * releaseState(state, next); state = next;
+ * ```
+ */
+export function makeTrainStep(nets: Pix2PixNets, objective: Objective): (state: TrainState, batch: Batch) => readonly [TrainState, StepMetrics] {
+  const detailed = makeDetailedTrainStep(nets, objective, false);
+  return (state, batch) => {
+    const r = detailed(state, batch);
+    return [r.state, r.metrics] as const;
+  };
+}
+
+/** What a detailed step also returns, for parity tests and debugging; the caller owns these tensors. */
+export interface StepDetails {
+  readonly fake: tf.Tensor;
+  readonly predFake: tf.Tensor;
+  readonly predReal: tf.Tensor;
+  readonly gradsG: ParamTree;
+  readonly gradsD: ParamTree;
+}
+
+/**
+ * {@link makeTrainStep} that also returns `fake_B`, D's predictions in its step and both gradient trees
+ * (when `withDetails`), the tensors the official implementation can be compared with.
+ */
+export function makeDetailedTrainStep(
+  nets: Pix2PixNets,
+  objective: Objective,
+  withDetails: boolean,
+): (state: TrainState, batch: Batch) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } {
+  const G = nets.generator.impl;
+  const D = nets.discriminator.impl;
+  const { ganMode, lambdaL1, adam } = objective;
+  const l1Only = objective.l1Only ?? false;
+
+  return (state, batch) => {
+    const lr = adam.lr * lrFactor(objective.lrPolicy, state.epoch);
+    const ctxG: ApplyContext = { training: true, key: foldIn(state.key, state.step) };
+    const ctxD: ApplyContext = { training: true };
+    const { a, b } = batch;
+
+    const out = tidyTree(() => {
+      // 1. Generator forward, outside any tape: fake_B for the D step and G's new norm statistics.
+      const gOut = G.apply(state.g.params, state.g.state, a, ctxG);
+      const fake = gOut.y;
+
+      // 2. Discriminator step on (A, fake_B detached) and (A, B).
+      let dStateAfterD: ParamTree = state.d.state;
+      let dFake = tf.scalar(0);
+      let dReal = tf.scalar(0);
+      let dNext = { params: state.d.params, opt: state.optD };
+      let predFakeKept: tf.Tensor = tf.zeros([0]);
+      let predRealKept: tf.Tensor = tf.zeros([0]);
+      let gradsD: ParamTree = [];
+      if (!l1Only) {
+        const dStep = gradTree(state.d.params, (dp) => {
+          const predFake = D.apply(dp, state.d.state, pair(a, fake), ctxD);
+          const predReal = D.apply(dp, predFake.state, pair(a, b), ctxD);
+          dStateAfterD = predReal.state;
+          dFake = tf.keep(ganLoss(predFake.y, false, ganMode));
+          dReal = tf.keep(ganLoss(predReal.y, true, ganMode));
+          if (withDetails) {
+            predFakeKept = tf.keep(predFake.y);
+            predRealKept = tf.keep(predReal.y);
+          }
+          leaves(dStateAfterD).forEach((t) => tf.keep(t));
+          return tf.mul(tf.add(dFake, dReal), 0.5) as tf.Scalar;
+        });
+        const updated = adamStep(state.d.params, dStep.grads, state.optD, adam, lr);
+        gradsD = dStep.grads;
+        dNext = { params: updated.params, opt: updated.state };
+      }
+
+      // 3. Generator step through the updated discriminator; the forward is recomputed on the tape
+      //    with the same dropout key, so it is the same fake_B.
+      let gGan = tf.scalar(0);
+      let gL1 = tf.scalar(0);
+      let dStateAfterG: ParamTree = dStateAfterD;
+      const gStep = gradTree(state.g.params, (gp) => {
+        const fakeOnTape = G.apply(gp, state.g.state, a, ctxG).y;
+        gL1 = tf.keep(tf.mul(l1Loss(fakeOnTape, b), lambdaL1) as tf.Scalar);
+        if (l1Only) return gL1;
+        const predFake = D.apply(dNext.params, dStateAfterD, pair(a, fakeOnTape), ctxD);
+        dStateAfterG = predFake.state;
+        leaves(dStateAfterG).forEach((t) => tf.keep(t));
+        gGan = tf.keep(ganLoss(predFake.y, true, ganMode));
+        return tf.add(gGan, gL1) as tf.Scalar;
+      });
+      const gUpdated = adamStep(state.g.params, gStep.grads, state.optG, adam, lr);
+      const losses = tf.stack([gGan, gL1, dReal, dFake]);
+      // Kept tensors escape every tidy: free the ones that are not part of the result.
+      tf.dispose([gGan, gL1, dReal, dFake]);
+      if (!l1Only) disposeTree(dStateAfterD);
+      return {
+        details: withDetails ? { fake, predFake: predFakeKept, predReal: predRealKept, gradsG: gStep.grads, gradsD } : [],
+        gParams: gUpdated.params,
+        gOpt: gUpdated.state,
+        gState: gOut.state,
+        dParams: dNext.params,
+        dOpt: dNext.opt,
+        dState: dStateAfterG,
+        losses,
+      };
+    });
+
+    const [G_GAN = 0, G_L1 = 0, D_real = 0, D_fake = 0] = Array.from(out.losses.dataSync());
+    out.losses.dispose();
+    const next: TrainState = {
+      g: { params: out.gParams, state: out.gState },
+      d: { params: out.dParams, state: out.dState },
+      optG: out.gOpt,
+      optD: out.dOpt,
+      key: state.key,
+      step: state.step + 1,
+      epoch: state.epoch,
+    };
+    const metrics: StepMetrics = { G_GAN, G_L1, D_real, D_fake, G: G_GAN + G_L1, D: 0.5 * (D_real + D_fake), lr };
+    if (!withDetails) return { state: next, metrics };
+    return { state: next, metrics, details: out.details as StepDetails };
+  };
+}

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { disposeTree, fromLeaves, key, leaves, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initTrainState, makeDetailedTrainStep, patchGan, PAPER_OBJECTIVE, unetGenerator, type NormKind } from '../src/index';
+import { NODE_BACKENDS, onBackend } from './support/backends';
+import { loadParityCase, maxAbsDiff, relDiff, type ParityCase } from './support/fixtures';
+import { sharedDir } from './support/shared';
+
+const shared = sharedDir();
+if (shared === undefined) console.log('parity tests skipped: ../shared/fixtures not found (set PIX2PIX_SHARED)');
+
+/** Largest errors seen per backend, printed at the end so the closing note can quote them. */
+const report: string[] = [];
+
+function loadTree(c: ParityCase, like: ParamTree, prefix: string): ParamTree {
+  const names = c.withPrefix(prefix);
+  const own = leaves(like);
+  expect(names.length, `${prefix}: ${names.length} fixture tensors vs ${own.length} of ours`).toBe(own.length);
+  return fromLeaves(like, names.map((n) => c.tensor(n)));
+}
+
+interface NetCase {
+  readonly name: string;
+  readonly build: () => AnyLayer;
+  readonly training: boolean;
+}
+
+const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
+const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
+
+const FORWARD_CASES: readonly NetCase[] = [
+  { name: 'unet5_ngf8_batch_train', build: unet(5, 8, 'batch'), training: true },
+  { name: 'unet5_ngf8_batch_eval', build: unet(5, 8, 'batch'), training: false },
+  { name: 'unet256_ngf4_batch_train', build: unet(8, 4, 'batch'), training: true },
+  { name: 'unet128_ngf4_instance', build: unet(7, 4, 'instance'), training: true },
+  { name: 'patchgan_n0_ndf8_batch', build: disc(0), training: true },
+  { name: 'patchgan_n1_ndf8_batch', build: disc(1), training: true },
+  { name: 'patchgan_n3_ndf8_batch', build: disc(3), training: true },
+];
+
+describe.skipIf(shared === undefined).each(NODE_BACKENDS)('parity with the official implementation on %s', (backend) => {
+  beforeAll(() => onBackend(backend));
+
+  it.each(FORWARD_CASES)('$name: forward output (1e-4 abs) and running statistics', ({ name, build, training }) => {
+    const c = loadParityCase(shared as string, name);
+    const net = untyped(build());
+    const input = c.tensor('input');
+    const fresh = net.init(key(0), input.shape);
+    const params = loadTree(c, fresh.params, 'net.param.');
+    const state = leaves(fresh.state).length === 0 ? fresh.state : loadTree(c, fresh.state, 'net.buffer.');
+    disposeTree(fresh.params);
+    disposeTree(fresh.state);
+    const out = net.apply(params, state, input as never, { training });
+    const expected = c.tensor('output');
+    const err = maxAbsDiff(out.y, expected);
+    report.push(`${backend} ${name}: forward max abs ${err.toExponential(2)}`);
+    expect(err).toBeLessThan(1e-4);
+    if (training && leaves(state).length > 0) {
+      const after = c.withPrefix('net.buffer_after.').map((n) => c.tensor(n));
+      leaves(out.state).forEach((t, i) => expect(maxAbsDiff(t, after[i] as tf.Tensor), `running stat ${i}`).toBeLessThan(1e-4));
+      tf.dispose(after);
+    }
+    tf.dispose([input, expected, out.y]);
+    if (out.state !== state) disposeTree(out.state);
+    disposeTree(params);
+    disposeTree(state);
+  });
+
+  it('one full training step: losses (1e-4 rel), fake_B, gradients (1e-3 rel), params after Adam', () => {
+    const c = loadParityCase(shared as string, 'train_step_unet5_basic_vanilla');
+    const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+    const a = c.tensor('A') as tf.Tensor4D;
+    const b = c.tensor('B') as tf.Tensor4D;
+    const fresh = initTrainState(nets, key(0), a.shape, 3);
+    const state = {
+      ...fresh,
+      g: { params: loadTree(c, fresh.g.params, 'G.param.'), state: loadTree(c, fresh.g.state, 'G.buffer.') },
+      d: { params: loadTree(c, fresh.d.params, 'D.param.'), state: loadTree(c, fresh.d.state, 'D.buffer.') },
+    };
+    const step = makeDetailedTrainStep(nets, PAPER_OBJECTIVE, true);
+    const r = step(state, { a, b });
+    const losses = c.meta['losses'] as Record<string, number>;
+    for (const k of ['G_GAN', 'G_L1', 'D_real', 'D_fake', 'G', 'D'] as const) {
+      const rel = Math.abs(r.metrics[k] - (losses[k] ?? Number.NaN)) / Math.abs(losses[k] ?? 1);
+      report.push(`${backend} train step loss ${k}: rel ${rel.toExponential(2)}`);
+      expect(rel, k).toBeLessThan(1e-4);
+    }
+    const d = r.details;
+    if (d === undefined) throw new Error('no details');
+    const fakeErr = maxAbsDiff(d.fake, c.tensor('fake_B'));
+    expect(fakeErr).toBeLessThan(1e-4);
+    expect(maxAbsDiff(d.predFake, c.tensor('D.pred_fake'))).toBeLessThan(1e-4);
+    expect(maxAbsDiff(d.predReal, c.tensor('D.pred_real'))).toBeLessThan(1e-4);
+    const compare = (tree: ParamTree, prefix: string, tol: number, what: string, metric: 'rel' | 'abs' = 'rel'): number => {
+      const names = c.withPrefix(prefix);
+      let worst = 0;
+      leaves(tree).forEach((t, i) => {
+        const e = (metric === 'rel' ? relDiff : maxAbsDiff)(t, c.tensor(names[i] as string));
+        worst = Math.max(worst, e);
+        expect(e, `${what} ${names[i]}`).toBeLessThan(tol);
+      });
+      report.push(`${backend} train step ${what}: max ${metric} ${worst.toExponential(2)}`);
+      return worst;
+    };
+    compare(d.gradsG, 'G.grad.', 1e-3, 'G gradients');
+    compare(d.gradsD, 'D.grad.', 1e-3, 'D gradients');
+    // Adam's first step moves each weight by about lr·g/(|g| + ε): where |g| is within float32 noise of
+    // ε the direction is noise, so params after the step are compared in absolute terms, to lr/4.
+    compare(r.state.g.params, 'G.param_after.', 5e-5, 'G params after Adam', 'abs');
+    compare(r.state.d.params, 'D.param_after.', 5e-5, 'D params after Adam', 'abs');
+    compare(r.state.g.state, 'G.buffer_after.', 1e-4, 'G running stats after', 'abs');
+    compare(r.state.d.state, 'D.buffer_after.', 1e-4, 'D running stats after', 'abs');
+  });
+
+  afterAll(() => console.log(report.filter((l) => l.startsWith(backend)).join('\n')));
+});

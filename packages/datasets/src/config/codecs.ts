@@ -37,38 +37,56 @@ export const Sha256Hex = new t.Type<string, string, unknown>(
 );
 
 /**
- * Like `t.partial(props)` but refuses keys it does not know, so a typo such as `cropsize` is an error instead of
- * a silently ignored option.
+ * An object codec with `required` and `optional` fields that refuses keys it does not know, so a typo such as
+ * `cropsize` is an error instead of a silently ignored option.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { closedStruct } from '@pix2pix-ts/datasets';
+ * import { isLeft } from 'fp-ts/Either';
+ * const C = closedStruct({ root: t.string }, { size: t.number }, 'options');
+ * isLeft(C.decode({ root: '/data', sise: 3 })); // true: unknown key "sise"
+ * ```
+ */
+export const closedStruct = <R extends t.Props, O extends t.Props>(
+  required: R,
+  optional: O,
+  name: string,
+): t.Type<
+  { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> },
+  { [K in keyof R]: t.OutputOf<R[K]> } & { [K in keyof O]?: t.OutputOf<O[K]> },
+  unknown
+> => {
+  const inner = t.intersection([t.type(required), t.partial(optional)]);
+  const known = [...Object.keys(required), ...Object.keys(optional)];
+  return new t.Type(
+    name,
+    inner.is,
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected ${name} as an object`);
+      const unknown = Object.keys(u).filter((k) => !known.includes(k));
+      if (unknown.length > 0) {
+        return t.failure(
+          u,
+          c,
+          `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`,
+        );
+      }
+      return inner.validate(u, c);
+    },
+    inner.encode,
+  );
+};
+
+/**
+ * {@link closedStruct} with optional fields only.
  *
  * @example
  * ```ts
  * import * as t from 'io-ts';
  * import { closedPartial } from '@pix2pix-ts/datasets';
- * import { isLeft } from 'fp-ts/Either';
- * const C = closedPartial({ size: t.number }, 'options');
- * isLeft(C.decode({ sise: 3 })); // true: unknown key "sise"
+ * closedPartial({ size: t.number }, 'options').is({}); // true
  * ```
  */
-export const closedPartial = <P extends t.Props>(
-  props: P,
-  name: string,
-): t.Type<{ [K in keyof P]?: t.TypeOf<P[K]> }, { [K in keyof P]?: t.OutputOf<P[K]> }, unknown> => {
-  const partial = t.partial(props);
-  return new t.Type(
-    name,
-    partial.is,
-    (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected ${name} as an object`);
-      const unknown = Object.keys(u).filter((k) => !Object.prototype.hasOwnProperty.call(props, k));
-      if (unknown.length > 0) {
-        return t.failure(
-          u,
-          c,
-          `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${Object.keys(props).join(', ')})`,
-        );
-      }
-      return partial.validate(u, c);
-    },
-    partial.encode,
-  );
-};
+export const closedPartial = <O extends t.Props>(optional: O, name: string) => closedStruct({}, optional, name);

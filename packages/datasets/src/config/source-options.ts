@@ -1,0 +1,100 @@
+import * as t from 'io-ts';
+import { closedPartial, intCodec, NonEmptyString, Sha256Hex } from './codecs';
+import { Direction } from './direction';
+
+/** The three Facades splits. */
+export const FacadesPhase = t.keyof({ train: null, val: null, test: null }, "'train', 'val' or 'test'");
+/** See {@link FacadesPhase}. */
+export type FacadesPhase = t.TypeOf<typeof FacadesPhase>;
+
+/** How download progress is shown: `auto` (a bar on a TTY, plain lines otherwise), `bar`, `lines`, `none`. */
+export const ProgressMode = t.keyof({ auto: null, bar: null, lines: null, none: null }, "'auto', 'bar', 'lines' or 'none'");
+/** See {@link ProgressMode}. */
+export type ProgressMode = t.TypeOf<typeof ProgressMode>;
+
+/** The fields of {@link SyntheticOptions} (reused by the dataset config codec). */
+export const syntheticProps = () => ({
+  seed: intCodec(Number.MIN_SAFE_INTEGER),
+  count: intCodec(1, 1_000_000),
+  size: intCodec(8, 4096),
+  direction: Direction,
+});
+
+/** The fields of {@link AlignedOptions}. */
+export const alignedProps = () => ({ phase: NonEmptyString, direction: Direction, requireSquareHalves: t.boolean });
+
+/** The fields of {@link PairedOptions}. */
+export const pairedProps = () => ({ direction: Direction });
+
+/** The fields of {@link FacadesOptions}. */
+export const facadesProps = () => ({
+  root: NonEmptyString,
+  phase: FacadesPhase,
+  direction: Direction,
+  url: NonEmptyString,
+  sha256: Sha256Hex,
+  contentSha256: t.union([Sha256Hex, t.null]),
+  cacheDir: NonEmptyString,
+  download: t.boolean,
+  retries: intCodec(0, 100),
+  progress: ProgressMode,
+  requireSquareHalves: t.boolean,
+});
+
+/**
+ * Options of the synthetic set: `seed` (default 0), `count` (64), `size` (256), `direction` (`BtoA`).
+ *
+ * @example
+ * ```ts
+ * import { SyntheticOptions } from '@pix2pix-ts/datasets';
+ * SyntheticOptions.is({ count: 8 }); // true
+ * ```
+ */
+export const SyntheticOptions = closedPartial(syntheticProps(), 'synthetic options');
+/** See {@link SyntheticOptions}. */
+export type SyntheticOptions = t.TypeOf<typeof SyntheticOptions>;
+
+/**
+ * Options of an aligned (AB side by side) folder: `phase` (a subfolder such as `train`; default none),
+ * `direction` (`AtoB`), `requireSquareHalves` (true: files must be exactly 2:1).
+ *
+ * @example
+ * ```ts
+ * import { AlignedOptions } from '@pix2pix-ts/datasets';
+ * AlignedOptions.is({ phase: 'train', direction: 'BtoA' }); // true
+ * ```
+ */
+export const AlignedOptions = closedPartial(alignedProps(), 'aligned folder options');
+/** See {@link AlignedOptions}. */
+export type AlignedOptions = t.TypeOf<typeof AlignedOptions>;
+
+/**
+ * Options of two folders of matching file names: `direction` (`AtoB`).
+ *
+ * @example
+ * ```ts
+ * import { PairedOptions } from '@pix2pix-ts/datasets';
+ * PairedOptions.is({ direction: 'AtoB' }); // true
+ * ```
+ */
+export const PairedOptions = closedPartial(pairedProps(), 'paired folders options');
+/** See {@link PairedOptions}. */
+export type PairedOptions = t.TypeOf<typeof PairedOptions>;
+
+
+/**
+ * Options of {@link facades}: where it is (`root`: the folder holding `train/`, `val/`, `test/`), which split
+ * (`phase`, default `train`), `direction` (default `BtoA`, labels → photo as in the paper), and the download:
+ * `url`, `sha256` (of the archive; default unchecked), `contentSha256` (of the extracted files; default the known
+ * Facades digest), `cacheDir` (default `$XDG_CACHE_HOME/pix2pix-ts` or `~/.cache/pix2pix-ts`), `download` (default
+ * true), `retries` (default 3), `progress` (default `auto`).
+ *
+ * @example
+ * ```ts
+ * import { FacadesOptions } from '@pix2pix-ts/datasets';
+ * FacadesOptions.is({ phase: 'val', download: false }); // true
+ * ```
+ */
+export const FacadesOptions = closedPartial(facadesProps(), 'facades options');
+/** See {@link FacadesOptions}. */
+export type FacadesOptions = t.TypeOf<typeof FacadesOptions>;

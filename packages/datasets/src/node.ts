@@ -1,0 +1,21 @@
+/**
+ * `@pix2pix-ts/datasets/node`: everything of the browser-safe entry, plus what needs Node: folders on disk, sharp
+ * decoding, decode workers (`worker_threads`), and the CMP Facades set (found locally or downloaded).
+ *
+ * @example
+ * ```ts
+ * import * as TE from 'fp-ts/TaskEither';
+ * import { pipe } from 'fp-ts/function';
+ * import { facades, nodeLoader } from '@pix2pix-ts/datasets/node';
+ * const loader = await pipe(facades({ phase: 'train' }), TE.chain((s) => nodeLoader(s, { seed: 1 })))();
+ * ```
+ * @packageDocumentation
+ */
+export * from './index';
+export * from './decode/sharp-decoder';
+export * from './stream/read-file-bytes';
+export * from './stream/worker-pool';
+export * from './stream/node-loader';
+export * from './sources/list-images';
+export * from './sources/aligned-folder';
+export * from './sources/paired-folders';

@@ -1,3 +1,19 @@
-// tfjs-core registers gradient functions only on request (the full `@tensorflow/tfjs` bundle does it
-// for you). Layers are trained, so importing them registers every gradient once.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+/**
+ * tfjs-core registers gradient functions only on request. Layers are trained, so importing them
+ * registers every gradient once, on the global registry that all copies of tfjs-core share.
+ *
+ * - Browsers and bundlers: tfjs-core's ESM `register_all_gradients` module.
+ * - Node: that module's ESM build uses extensionless imports Node cannot load, so the union package
+ *   `@tensorflow/tfjs` (whose Node bundle inlines the same gradient configs) is required instead.
+ *   `createRequire` keeps bundlers from following this branch into a browser build.
+ */
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+if (isNode) {
+  const { createRequire } = await import('node:module');
+  createRequire(import.meta.url)('@tensorflow/tfjs');
+} else {
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+}
+
+export {};

@@ -11,3 +11,5 @@ export * from './optim/adam';
 export * from './optim/lr-policy';
 export * from './train/train-state';
 export * from './train/train-step';
+export * from './checkpoint/checkpoint';
+export * from './inference/translate';

@@ -22,7 +22,7 @@ import type { Mul, Sub } from '@pix2pix-ts/shape-types';
 import { convBiasFor, normLayer, type NormKind } from './norm';
 
 type Down<F extends number> = ConvSig<4, 2, 1, F>;
-type Up<F extends number> = ConvTransposeSig<4, 2, 1, F>;
+type Up<F extends number> = ConvTransposeSig<4, 2, 1, F, 0>;
 type Id = IdentitySig;
 
 /** Signature of the innermost U-Net block: `x -> [x, up(down(x))]`, with no norm after its down conv. */
@@ -88,7 +88,7 @@ export function unetInnermost<const Outer extends number, const Inner extends nu
       leakyRelu(0.2),
       conv2d({ filters: inner, kernel: 4, stride: 2, pad: 1, bias }),
       relu(),
-      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, bias }),
+      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
       normLayer(norm),
     ),
   );
@@ -122,7 +122,7 @@ export function unetBlock<const Outer extends number, const Inner extends number
       normLayer(norm),
       sub,
       relu(),
-      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, bias }),
+      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
       normLayer(norm),
       options.dropout === true ? dropoutLayer(0.5) : identity(),
     ),
@@ -150,7 +150,7 @@ export function unetOutermost<const Out extends number, const Ngf extends number
     conv2d({ filters: ngf, kernel: 4, stride: 2, pad: 1, bias: convBiasFor(options.norm ?? 'batch') }),
     sub,
     relu(),
-    convTranspose2d({ filters: outChannels, kernel: 4, stride: 2, pad: 1 }),
+    convTranspose2d({ filters: outChannels, kernel: 4, stride: 2, pad: 1, outputPadding: 0 }),
     tanh(),
   );
 }

@@ -1,0 +1,45 @@
+import type { BackendName } from './backend-name';
+
+interface InfoBase<N extends BackendName> {
+  readonly name: N;
+  /** Kernels this package added to the backend (it lacked them), e.g. `Conv2DBackpropFilter`. */
+  readonly extraKernels: readonly string[];
+  /** Gradients this package replaced on all backends because tfjs-core's are wrong, e.g. `MirrorPad`. */
+  readonly gradientFixes: readonly string[];
+}
+
+/** The reference CPU backend (plain JavaScript). */
+export type CpuInfo = InfoBase<'cpu'>;
+
+/** The WebAssembly backend (XNNPACK). */
+export interface WasmInfo extends InfoBase<'wasm'> {
+  /** Whether the SIMD binary is in use. */
+  readonly simd: boolean;
+  /** Whether the multi-threaded binary is in use (needs cross-origin isolation in browsers; off in Node). */
+  readonly threads: boolean;
+  /** XNNPACK's thread-pool size (1 without threads). */
+  readonly threadsCount: number;
+}
+
+/** The WebGL backend (GPU). */
+export interface WebglInfo extends InfoBase<'webgl'> {
+  /** 1 or 2. */
+  readonly webglVersion: number;
+  /** The GPU, from `WEBGL_debug_renderer_info` where the browser exposes it, else the masked `RENDERER`. */
+  readonly renderer: string | undefined;
+  /** The GPU vendor, found the same way. */
+  readonly vendor: string | undefined;
+}
+
+/**
+ * What {@link selectBackend} activated: the backend's name and what it runs on.
+ *
+ * @example
+ * ```ts
+ * import { useBackend } from '@pix2pix-ts/backends';
+ *
+ * const info = await useBackend('wasm');
+ * if (info.name === 'wasm') console.log(`wasm simd=${info.simd} threads=${info.threadsCount}`);
+ * ```
+ */
+export type BackendInfo = CpuInfo | WasmInfo | WebglInfo;

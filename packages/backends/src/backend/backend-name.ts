@@ -1,0 +1,23 @@
+/** The tfjs backends this project runs on, in order of preference for tests: the reference first. */
+export const BACKEND_NAMES = ['cpu', 'wasm', 'webgl'] as const;
+
+/**
+ * A tfjs backend this package can select: `cpu` (reference), `wasm` (fast CPU, Node and
+ * browsers), `webgl` (GPU, browsers only).
+ */
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/**
+ * Narrows a string (a CLI flag, a URL parameter) to a {@link BackendName}.
+ *
+ * @example
+ * ```ts
+ * import { isBackendName } from '@pix2pix-ts/backends';
+ *
+ * isBackendName('wasm'); // true
+ * isBackendName('tensorflow'); // false
+ * ```
+ */
+export function isBackendName(s: string): s is BackendName {
+  return (BACKEND_NAMES as readonly string[]).includes(s);
+}

@@ -1,0 +1,26 @@
+/**
+ * `@pix2pix-ts/backends`: choose the tfjs backend (cpu, wasm, webgl) and make it ready to train,
+ * adding the kernels a backend lacks (wasm's `Conv2DBackpropFilter`) and fixing the gradients
+ * tfjs-core gets wrong (`MirrorPad`).
+ * @packageDocumentation
+ */
+export * from './backend/backend-name';
+export * from './backend/backend-error';
+export * from './backend/backend-info';
+export * from './backend/wasm-setup';
+export * from './backend/webgl-renderer';
+export * from './select-backend';
+export * from './use-backend';
+export * from './gradients/ensure-core-gradients';
+export * from './gradients/mirror-pad-grad';
+export * from './gradients/register-gradient-fixes';
+export * from './kernels/kernel-scope';
+export * from './kernels/conv2d-backprop-filter-attrs';
+export * from './kernels/filter-grad-dilated';
+export * from './kernels/filter-grad-im2col';
+export * from './kernels/wasm/conv2d-backprop-filter';
+export * from './kernels/extra-kernels';
+export * from './node/is-node';
+export * from './node/import-node-builtin';
+export * from './node/wasm-binary-dir';
+export * from './node/tfjs-core-esm-resolver';

@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import type { TaskEither } from 'fp-ts/TaskEither';
+import { backendError } from './backend/backend-error';
+import type { BackendError, BackendStage } from './backend/backend-error';
+import type { BackendInfo } from './backend/backend-info';
+import type { BackendName } from './backend/backend-name';
+import { configureWasmPaths, wasmFeatures } from './backend/wasm-setup';
+import type { WasmBackendModule } from './backend/wasm-setup';
+import { webglRenderer } from './backend/webgl-renderer';
+import type { WebglBackendModule } from './backend/webgl-renderer';
+import { ensureCoreGradients } from './gradients/ensure-core-gradients';
+import { registerGradientFixes } from './gradients/register-gradient-fixes';
+import { registerExtraKernels } from './kernels/extra-kernels';
+
+/** Options of {@link selectBackend}. */
+export interface SelectBackendOptions {
+  /**
+   * wasm only: where the `.wasm` binaries are (a directory ending in `/`). Default: in Node, the
+   * installed `@tensorflow/tfjs-backend-wasm/dist/`; in browsers, next to the bundled script.
+   */
+  readonly wasmPaths?: string;
+}
+
+/** A backend package, imported only when selected, so unused backends stay out of the page. */
+type Loaded =
+  | { readonly name: 'cpu' }
+  | { readonly name: 'wasm'; readonly module: WasmBackendModule }
+  | { readonly name: 'webgl'; readonly module: WebglBackendModule };
+
+async function load(name: BackendName): Promise<Loaded> {
+  switch (name) {
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return { name };
+    case 'wasm':
+      return { name, module: await import('@tensorflow/tfjs-backend-wasm') };
+    case 'webgl':
+      return { name, module: await import('@tensorflow/tfjs-backend-webgl') };
+  }
+}
+
+async function activate(name: BackendName): Promise<void> {
+  if (tf.findBackendFactory(name) === null) {
+    throw new Error(
+      name === 'webgl' ? 'not registered: the webgl backend registers itself only in a browser' : 'not registered',
+    );
+  }
+  // setBackend reports a failed start (e.g. no WebGL context) as false, not as an exception.
+  if (!(await tf.setBackend(name))) throw new Error('the backend failed to start (see the warning tfjs logged)');
+  await tf.ready();
+}
+
+async function describe(loaded: Loaded, extraKernels: readonly string[], gradientFixes: readonly string[]): Promise<BackendInfo> {
+  switch (loaded.name) {
+    case 'cpu':
+      return { name: 'cpu', extraKernels, gradientFixes };
+    case 'wasm':
+      return { name: 'wasm', extraKernels, gradientFixes, ...(await wasmFeatures(loaded.module)) };
+    case 'webgl':
+      return { name: 'webgl', extraKernels, gradientFixes, ...webglRenderer(loaded.module) };
+  }
+}
+
+/**
+ * Makes `name` the active tfjs backend, ready for training: imports the backend package lazily,
+ * points wasm at its local binaries under Node (no network), makes sure tfjs-core's gradients are
+ * registered (with this package's fixes), registers the kernels the backend lacks (wasm:
+ * `Conv2DBackpropFilter`), starts it (`tf.setBackend` + `tf.ready`) and says what it runs on.
+ * Safe to call repeatedly to switch between backends; tensors stay bound to the backend that
+ * made them, so build a tensor after switching.
+ *
+ * @param name `'cpu'`, `'wasm'` or `'webgl'` (browsers only)
+ * @returns a task resolving to the {@link BackendInfo}, or to a {@link BackendError} naming the step that failed
+ *
+ * @example
+ * ```ts
+ * import * as E from 'fp-ts/Either';
+ * import { selectBackend } from '@pix2pix-ts/backends';
+ *
+ * const result = await selectBackend('wasm')();
+ * if (E.isRight(result)) console.log(result.right); // { name: 'wasm', simd: true, threads: false, … }
+ * else console.error(result.left.message);
+ * ```
+ */
+export function selectBackend(name: BackendName, options: SelectBackendOptions = {}): TaskEither<BackendError, BackendInfo> {
+  const step =
+    <A>(stage: BackendStage, what: string, f: () => Promise<A>): TaskEither<BackendError, A> =>
+      TE.tryCatch(f, (cause) => backendError(name, stage, what, cause));
+  return pipe(
+    TE.Do,
+    TE.bind('loaded', () => step('import', `cannot import the ${name} backend package`, () => load(name))),
+    TE.tap(({ loaded }) =>
+      loaded.name === 'wasm'
+        ? step('wasm-paths', 'cannot locate the wasm binaries', () => configureWasmPaths(loaded.module, options.wasmPaths))
+        : TE.right(undefined),
+    ),
+    TE.bind('gradientFixes', () =>
+      step('gradients', 'cannot register tfjs-core gradients', async () => {
+        await ensureCoreGradients();
+        return registerGradientFixes();
+      }),
+    ),
+    TE.bind('extraKernels', () => step('kernels', 'cannot register extra kernels', async () => registerExtraKernels(name))),
+    TE.tap(() => step('init', 'cannot start the backend', () => activate(name))),
+    TE.flatMap(({ loaded, extraKernels, gradientFixes }) =>
+      step('init', 'cannot describe the backend', () => describe(loaded, extraKernels, gradientFixes)),
+    ),
+  );
+}

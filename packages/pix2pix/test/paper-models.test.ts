@@ -1,0 +1,21 @@
+import { key, type ReceptiveField } from '@pix2pix-ts/layers';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { patchGan, unetGenerator } from '../src/index';
+
+// The paper's networks, declared with literal sizes: the compiler computes every intermediate shape.
+// `npm run typecheck:paper -w @pix2pix-ts/pix2pix` reports the check time of this file alone.
+export const unet_256 = unetGenerator({ depth: 8, ngf: 64, outChannels: 3, norm: 'batch', dropout: true });
+export const patchGan70 = patchGan({ nLayers: 3, ndf: 64, norm: 'batch' });
+
+type GeneratorOut = ReturnType<typeof unet_256.init<readonly [1, 256, 256, 3]>>['outputShape'];
+type DiscriminatorOut = ReturnType<typeof patchGan70.init<readonly [1, 256, 256, 6]>>['outputShape'];
+
+describe('the paper\'s networks at type level', () => {
+  it('unet_256 maps 256x256x3 to 256x256x3; the 70x70 PatchGAN gives 30x30 logits and a field of 70', () => {
+    expectTypeOf<GeneratorOut>().toEqualTypeOf<readonly [1, 256, 256, 3]>();
+    expectTypeOf<DiscriminatorOut>().toEqualTypeOf<readonly [1, 30, 30, 1]>();
+    expectTypeOf<ReceptiveField<typeof patchGan70>>().toEqualTypeOf<70>();
+    expect(unet_256.sig.op).toBe('serial');
+    expect(key(0)).toHaveLength(2);
+  });
+});

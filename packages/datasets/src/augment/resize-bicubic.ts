@@ -93,52 +93,125 @@ const clip8 = (v: number): number => {
  * noUncheckedIndexedAccess cannot know.
  */
 
-const horizontal = (src: Uint8Array, inW: number, rows: number, rowOffset: number, outW: number, c: Coefficients): Uint8Array => {
+/** A rectangle of the output image: only these pixels are computed. */
+export interface Window {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Horizontal pass over input rows [row0, row0 + rows), output columns [x0, x0 + outW). */
+const horizontal = (
+  src: Uint8Array,
+  inW: number,
+  row0: number,
+  rows: number,
+  x0: number,
+  outW: number,
+  c: Coefficients,
+): Uint8Array => {
   const out = new Uint8Array(outW * rows * 3);
   const { ksize, bounds, weights } = c;
   for (let y = 0; y < rows; y++) {
-    const rowIn = (y + rowOffset) * inW * 3;
-    const rowOut = y * outW * 3;
-    for (let xx = 0; xx < outW; xx++) {
-      const xmin = bounds[xx * 2] as number;
+    const rowIn = (y + row0) * inW * 3;
+    let o = y * outW * 3;
+    for (let xx = x0; xx < x0 + outW; xx++) {
       const count = bounds[xx * 2 + 1] as number;
       const kOff = xx * ksize;
       let s0 = HALF;
       let s1 = HALF;
       let s2 = HALF;
-      let p = rowIn + xmin * 3;
+      let p = rowIn + (bounds[xx * 2] as number) * 3;
       for (let x = 0; x < count; x++, p += 3) {
         const w = weights[kOff + x] as number;
-        s0 += (src[p] as number) * w;
-        s1 += (src[p + 1] as number) * w;
-        s2 += (src[p + 2] as number) * w;
+        // int32 arithmetic, as Pillow's C accumulators (and measurably faster in V8 than double adds).
+        s0 = (s0 + Math.imul(src[p] as number, w)) | 0;
+        s1 = (s1 + Math.imul(src[p + 1] as number, w)) | 0;
+        s2 = (s2 + Math.imul(src[p + 2] as number, w)) | 0;
       }
-      const o = rowOut + xx * 3;
-      out[o] = clip8(s0);
-      out[o + 1] = clip8(s1);
-      out[o + 2] = clip8(s2);
+      out[o++] = clip8(s0);
+      out[o++] = clip8(s1);
+      out[o++] = clip8(s2);
     }
   }
   return out;
 };
 
-const vertical = (src: Uint8Array, width: number, outH: number, rowShift: number, c: Coefficients): Uint8Array => {
-  const out = new Uint8Array(width * outH * 3);
-  const { ksize, bounds, weights } = c;
-  const stride = width * 3;
-  for (let yy = 0; yy < outH; yy++) {
-    const ymin = (bounds[yy * 2] as number) - rowShift;
-    const count = bounds[yy * 2 + 1] as number;
-    const kOff = yy * ksize;
-    const rowOut = yy * stride;
-    for (let i = 0; i < stride; i++) {
-      let s = HALF;
-      let p = ymin * stride + i;
-      for (let y = 0; y < count; y++, p += stride) s += (src[p] as number) * (weights[kOff + y] as number);
-      out[rowOut + i] = clip8(s);
-    }
+/** Columns [x0, x0 + outW) of input rows [row0, row0 + rows), unchanged (the horizontal pass is skipped). */
+const columns = (src: Uint8Array, inW: number, row0: number, rows: number, x0: number, outW: number): Uint8Array => {
+  if (x0 === 0 && outW === inW) return src.subarray(row0 * inW * 3, (row0 + rows) * inW * 3);
+  const out = new Uint8Array(outW * rows * 3);
+  for (let y = 0; y < rows; y++) {
+    const from = ((y + row0) * inW + x0) * 3;
+    out.set(src.subarray(from, from + outW * 3), y * outW * 3);
   }
   return out;
+};
+
+/** Vertical pass: output rows [y0, y0 + outH) from `src`, whose first row is input row `row0`. */
+const vertical = (src: Uint8Array, width: number, row0: number, y0: number, outH: number, c: Coefficients): Uint8Array => {
+  const stride = width * 3;
+  const out = new Uint8Array(stride * outH);
+  const acc = new Float64Array(stride); // integer sums stay exact in doubles (|sum| < 2^31)
+  const { ksize, bounds, weights } = c;
+  for (let yy = y0; yy < y0 + outH; yy++) {
+    const ymin = (bounds[yy * 2] as number) - row0;
+    const count = bounds[yy * 2 + 1] as number;
+    const kOff = yy * ksize;
+    acc.fill(HALF);
+    for (let y = 0; y < count; y++) {
+      const w = weights[kOff + y] as number;
+      let p = (ymin + y) * stride;
+      for (let i = 0; i < stride; i++, p++) acc[i] = (acc[i] as number) + (src[p] as number) * w;
+    }
+    let o = (yy - y0) * stride;
+    for (let i = 0; i < stride; i++) out[o++] = clip8(acc[i] as number);
+  }
+  return out;
+};
+
+/**
+ * The `window` of `resizeBicubic(image, width, height)`, computing only its pixels: the same bytes as resizing
+ * and then cropping (each output pixel depends only on its own filter taps), in a fraction of the time when the
+ * window is small. `resize_and_crop` uses it for its 286 → 256 crop.
+ *
+ * @example
+ * ```ts
+ * import { imageFrom, resizeBicubicWindow } from '@pix2pix-ts/datasets';
+ * const src = imageFrom(256, 256, (x, y) => (x ^ y) & 255);
+ * const cropped = resizeBicubicWindow(src, 286, 286, { x: 15, y: 3, width: 256, height: 256 }); // 256x256
+ * ```
+ */
+export const resizeBicubicWindow = (image: RgbImage, width: number, height: number, window: Window): RgbImage => {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`resizeBicubic: target size must be positive integers, got ${width}x${height}`);
+  }
+  if (image.width < 1 || image.height < 1) {
+    throw new RangeError(`resizeBicubic: cannot resize an empty ${image.width}x${image.height} image`);
+  }
+  const { x, y, width: ww, height: wh } = window;
+  if (!(x >= 0 && y >= 0 && ww >= 1 && wh >= 1 && x + ww <= width && y + wh <= height && Number.isInteger(x + y + ww + wh))) {
+    throw new RangeError(`resizeBicubicWindow: window ${ww}x${wh}+${x}+${y} is not inside ${width}x${height}`);
+  }
+  const needH = width !== image.width;
+  const needV = height !== image.height;
+  let row0 = y;
+  let rows = wh;
+  let cv: Coefficients | undefined;
+  if (needV) {
+    // Only the input rows that the window's output rows read (Pillow's ybox_first/ybox_last, for the window).
+    cv = coefficients(image.height, height);
+    row0 = cv.bounds[y * 2] as number;
+    const last = y + wh - 1;
+    rows = (cv.bounds[last * 2] as number) + (cv.bounds[last * 2 + 1] as number) - row0;
+  }
+  let data = needH
+    ? horizontal(image.data, image.width, row0, rows, x, ww, coefficients(image.width, width))
+    : columns(image.data, image.width, row0, rows, x, ww);
+  if (cv !== undefined) data = vertical(data, ww, row0, y, wh, cv);
+  // A window of an unscaled image may still view the input's bytes: copy so the result owns its data.
+  return rgbImage(ww, wh, data.buffer === image.data.buffer ? data.slice() : data);
 };
 
 /**
@@ -153,26 +226,7 @@ const vertical = (src: Uint8Array, width: number, outH: number, rowShift: number
  * const big = resizeBicubic(src, 286, 286); // { width: 286, height: 286, ... }
  * ```
  */
-export const resizeBicubic = (image: RgbImage, width: number, height: number): RgbImage => {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new RangeError(`resizeBicubic: target size must be positive integers, got ${width}x${height}`);
-  }
-  if (image.width < 1 || image.height < 1) {
-    throw new RangeError(`resizeBicubic: cannot resize an empty ${image.width}x${image.height} image`);
-  }
-  if (width === image.width && height === image.height) return image;
-  const needH = width !== image.width;
-  const needV = height !== image.height;
-  const cv = coefficients(image.height, height);
-  let data = image.data;
-  let rowShift = 0;
-  if (needH) {
-    // Only the input rows the vertical pass reads are resampled horizontally (Pillow's ybox_first/ybox_last).
-    const first = needV ? (cv.bounds[0] as number) : 0;
-    const last = needV ? (cv.bounds[height * 2 - 2] as number) + (cv.bounds[height * 2 - 1] as number) : image.height;
-    data = horizontal(data, image.width, last - first, first, width, coefficients(image.width, width));
-    rowShift = first;
-  }
-  if (needV) data = vertical(data, width, height, rowShift, cv);
-  return rgbImage(width, height, data);
-};
+export const resizeBicubic = (image: RgbImage, width: number, height: number): RgbImage =>
+  width === image.width && height === image.height
+    ? image
+    : resizeBicubicWindow(image, width, height, { x: 0, y: 0, width, height });

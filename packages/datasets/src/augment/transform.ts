@@ -4,7 +4,7 @@ import type { RgbImage } from '../image/rgb-image';
 import { crop } from './crop';
 import { flipHorizontal } from './flip';
 import type { TransformParams } from './params';
-import { resizeBicubic } from './resize-bicubic';
+import { resizeBicubic, resizeBicubicWindow } from './resize-bicubic';
 import { powerOfBaseSize, scaleWidthSize } from './sizes';
 
 /**
@@ -27,15 +27,20 @@ export const applyTransform = (
 ): E.Either<string, RgbImage> => {
   let img = image;
   const { preprocess, loadSize, cropSize } = options;
-  if (preprocess === 'resize_and_crop') {
-    img = resizeBicubic(img, loadSize, loadSize);
-  } else if (preprocess === 'scale_width' || preprocess === 'scale_width_and_crop') {
-    const s = scaleWidthSize(img, loadSize, cropSize);
+  const cropping = preprocess === 'resize_and_crop' || preprocess === 'crop' || preprocess === 'scale_width_and_crop';
+  if (preprocess !== 'crop' && preprocess !== 'none') {
+    const s = preprocess === 'resize_and_crop' ? { width: loadSize, height: loadSize } : scaleWidthSize(img, loadSize, cropSize);
     if (s.height < 1) return E.left(`is too small: ${image.width}x${image.height} scales to ${s.width}x${s.height}`);
-    img = resizeBicubic(img, s.width, s.height);
-  }
-  if (preprocess === 'resize_and_crop' || preprocess === 'crop' || preprocess === 'scale_width_and_crop') {
-    if (img.width > cropSize || img.height > cropSize) img = crop(img, params.crop.x, params.crop.y, cropSize, cropSize);
+    const { x, y } = params.crop;
+    if (cropping && (s.width > cropSize || s.height > cropSize) && x + cropSize <= s.width && y + cropSize <= s.height) {
+      // Resize-then-crop computed in one step, only for the crop's pixels (same bytes, ~25% of the work).
+      img = resizeBicubicWindow(img, s.width, s.height, { x, y, width: cropSize, height: cropSize });
+    } else {
+      img = resizeBicubic(img, s.width, s.height);
+      if (cropping && (img.width > cropSize || img.height > cropSize)) img = crop(img, x, y, cropSize, cropSize);
+    }
+  } else if (cropping && (img.width > cropSize || img.height > cropSize)) {
+    img = crop(img, params.crop.x, params.crop.y, cropSize, cropSize);
   }
   if (preprocess === 'none') {
     const s = powerOfBaseSize(img, 4);

@@ -35,8 +35,10 @@ export async function resolve(specifier, context, next) {
  */
 export const DEV_RESOLVE_HOOK_URL = `data:text/javascript,${encodeURIComponent(HOOK_SOURCE)}`;
 
+let registered = false;
+
 /**
- * Registers the hook in this thread (idempotent). Call before dynamically importing code that imports
+ * Registers the hook in this thread (once). Call before dynamically importing code that imports
  * `@pix2pix-ts/layers` from its sources under plain Node.
  *
  * @example
@@ -47,8 +49,7 @@ export const DEV_RESOLVE_HOOK_URL = `data:text/javascript,${encodeURIComponent(H
  * ```
  */
 export const registerDevResolveHook = (): void => {
-  const g: { __pix2pixDevResolve?: boolean } = globalThis;
-  if (g.__pix2pixDevResolve === true) return;
-  g.__pix2pixDevResolve = true;
+  if (registered) return;
+  registered = true;
   register(DEV_RESOLVE_HOOK_URL);
 };

@@ -35,7 +35,8 @@ const spawn = (workerUrl: URL | undefined): Worker => {
   if (workerUrl !== undefined) return new Worker(workerUrl);
   if (!here.endsWith('.ts')) return new Worker(new URL('./decode-worker.js', here));
   // Running from sources: start the .ts worker through tsx's loader, resolving packages by their `source` condition.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  // require.resolve picks the CommonJS build of tsx's API; the worker imports its ESM twin beside it.
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const target = new URL('./decode-worker.ts', here).href;
   const boot = [
     '(async () => {',

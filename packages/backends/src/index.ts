@@ -1,7 +1,7 @@
 /**
  * `@pix2pix-ts/backends`: choose the tfjs backend (cpu, wasm, webgl) and make it ready to train,
  * adding the kernels a backend lacks (wasm's `Conv2DBackpropFilter`) and fixing the gradients
- * tfjs-core gets wrong (`MirrorPad`).
+ * tfjs-core gets wrong (`MirrorPad`, `SquaredDifference` with broadcasting).
  * @packageDocumentation
  */
 export * from './backend/backend-name';
@@ -13,6 +13,7 @@ export * from './select-backend';
 export * from './use-backend';
 export * from './gradients/ensure-core-gradients';
 export * from './gradients/mirror-pad-grad';
+export * from './gradients/squared-difference-grad';
 export * from './gradients/register-gradient-fixes';
 export * from './kernels/kernel-scope';
 export * from './kernels/conv2d-backprop-filter-attrs';

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig } from '@tensorflow/tfjs-core';
 import { mirrorPadGradConfig } from './mirror-pad-grad';
+import { squaredDifferenceGradConfig } from './squared-difference-grad';
 
 /** The gradients this package replaces because tfjs-core's are wrong, by kernel name. */
-export const GRADIENT_FIXES: readonly GradConfig[] = [mirrorPadGradConfig];
+export const GRADIENT_FIXES: readonly GradConfig[] = [mirrorPadGradConfig, squaredDifferenceGradConfig];
 
 /**
  * Installs {@link GRADIENT_FIXES} over tfjs-core's gradients (global, all backends). Call it after
@@ -17,7 +18,7 @@ export const GRADIENT_FIXES: readonly GradConfig[] = [mirrorPadGradConfig];
  * import { ensureCoreGradients, registerGradientFixes } from '@pix2pix-ts/backends';
  *
  * await ensureCoreGradients();
- * registerGradientFixes(); // ['MirrorPad']
+ * registerGradientFixes(); // ['MirrorPad', 'SquaredDifference']
  * ```
  */
 export function registerGradientFixes(): readonly string[] {

@@ -70,3 +70,5 @@ export * from './stream/load-report';
 export * from './stream/loader';
 export * from './stream/browser-loader';
 export * from './stream/to-tensors';
+// download progress (formatting only; the downloader is in ./node)
+export * from './download/progress-format';

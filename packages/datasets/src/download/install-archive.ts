@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
+import { checksumError, describeCause, ioError, type DatasetError } from '../errors/dataset-error';
+import { downloadFile } from './download-file';
+import { extractTarGz } from './extract-tar-gz';
+import type { ProgressSink } from './progress-reporter';
+import { treeDigest } from './tree-digest';
+
+/** Options of {@link installArchive}. */
+export interface InstallOptions {
+  /** Name of the folder to create in `cacheDir` (and of the archive's top-level folder, if it has one). */
+  readonly name: string;
+  readonly url: string;
+  readonly cacheDir: string;
+  /** SHA-256 of the archive file; unchecked when absent. */
+  readonly sha256?: string | undefined;
+  /** {@link treeDigest} of the extracted folder; unchecked when absent. */
+  readonly contentSha256?: string | undefined;
+  readonly retries: number;
+  readonly onProgress?: ProgressSink;
+}
+
+const isFolder = async (p: string): Promise<boolean> => {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Makes `cacheDir/name` hold the content of a `.tar.gz` at `url`, all or nothing: download (resumable, SHA-256
+ * checked) to `cacheDir/name.tar.gz`, extract into a fresh temporary folder beside it, check the content digest,
+ * then one atomic `rename` into place. Any failure removes the temporary folder, so a half-extracted
+ * `cacheDir/name` never exists; a failed download keeps only its `.part` file (to resume), a checksum mismatch not
+ * even that. Does nothing when `cacheDir/name` exists.
+ *
+ * @example
+ * ```ts
+ * import { installArchive } from '@pix2pix-ts/datasets/node';
+ * const dir = await installArchive({ name: 'facades', url: 'http://127.0.0.1:8080/facades.tar.gz', cacheDir: '/tmp/cache', retries: 3 })();
+ * // Right('/tmp/cache/facades')
+ * ```
+ */
+export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, string> => async () => {
+  const target = join(o.cacheDir, o.name);
+  if (await isFolder(target)) return E.right(target);
+  try {
+    await mkdir(o.cacheDir, { recursive: true });
+  } catch (e) {
+    return E.left(ioError(o.cacheDir, `cannot create the cache folder: ${describeCause(e)}`));
+  }
+  const archive = join(o.cacheDir, `${o.name}.tar.gz`);
+  if (!(await stat(archive).then((s) => s.isFile(), () => false))) {
+    const got = await downloadFile({
+      url: o.url,
+      dest: archive,
+      sha256: o.sha256,
+      retries: o.retries,
+      ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
+    })();
+    if (E.isLeft(got)) return got;
+  }
+  const tmp = await mkdtemp(join(o.cacheDir, `.${o.name}-extract-`));
+  const cleanup = (): Promise<void> => rm(tmp, { recursive: true, force: true });
+  const extracted = await extractTarGz(archive, tmp)();
+  if (E.isLeft(extracted)) {
+    await cleanup();
+    await rm(archive, { force: true }); // a damaged archive would fail again: fetch it anew next time
+    return extracted;
+  }
+  const root = (await isFolder(join(tmp, o.name))) ? join(tmp, o.name) : tmp;
+  if (o.contentSha256 !== undefined) {
+    const digest = await treeDigest(root);
+    if (digest !== o.contentSha256) {
+      await cleanup();
+      await rm(archive, { force: true });
+      return E.left(checksumError(`${o.url} (extracted content)`, o.contentSha256, digest, 'nothing was kept'));
+    }
+  }
+  try {
+    await rename(root, target);
+  } catch (e) {
+    await cleanup();
+    // Another process may have installed the same folder meanwhile: theirs is as good as ours.
+    if (await isFolder(target)) return E.right(target);
+    return E.left(ioError(target, `cannot move the extracted folder into place: ${describeCause(e)}`));
+  }
+  await cleanup();
+  await rm(archive, { force: true });
+  return E.right(target);
+};

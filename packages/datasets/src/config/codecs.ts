@@ -58,11 +58,14 @@ export const closedStruct = <R extends t.Props, O extends t.Props>(
   { [K in keyof R]: t.OutputOf<R[K]> } & { [K in keyof O]?: t.OutputOf<O[K]> },
   unknown
 > => {
-  const inner = t.intersection([t.type(required), t.partial(optional)]);
+  const req = t.type(required);
+  const opt = t.partial(optional);
   const known = [...Object.keys(required), ...Object.keys(optional)];
-  return new t.Type(
+  type A = { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> };
+  type Out = { [K in keyof R]: t.OutputOf<R[K]> } & { [K in keyof O]?: t.OutputOf<O[K]> };
+  return new t.Type<A, Out, unknown>(
     name,
-    inner.is,
+    (u): u is A => req.is(u) && opt.is(u),
     (u, c) => {
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected ${name} as an object`);
       const unknown = Object.keys(u).filter((k) => !known.includes(k));
@@ -73,9 +76,17 @@ export const closedStruct = <R extends t.Props, O extends t.Props>(
           `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${known.join(', ')})`,
         );
       }
-      return inner.validate(u, c);
+      // Validated side by side (not with t.intersection) so error paths read "cropSize", not "1.cropSize".
+      const r = req.validate(u, c);
+      const o = opt.validate(u, c);
+      if (r._tag === 'Left' || o._tag === 'Left') return t.failures([...(r._tag === 'Left' ? r.left : []), ...(o._tag === 'Left' ? o.left : [])]);
+      const merged: A = { ...o.right, ...r.right };
+      return t.success(merged);
     },
-    inner.encode,
+    (a) => {
+      const out: Out = { ...opt.encode(a), ...req.encode(a) };
+      return out;
+    },
   );
 };
 

@@ -14,7 +14,16 @@ import { ensureCoreGradients } from './gradients/ensure-core-gradients';
 import { registerGradientFixes } from './gradients/register-gradient-fixes';
 import { registerExtraKernels } from './kernels/extra-kernels';
 
-/** Options of {@link selectBackend}. */
+/**
+ * Options of {@link selectBackend}.
+ *
+ * @example
+ * ```ts
+ * import type { SelectBackendOptions } from '@pix2pix-ts/backends';
+ *
+ * const options: SelectBackendOptions = { wasmPaths: 'https://example.com/tfjs-wasm/' };
+ * ```
+ */
 export interface SelectBackendOptions {
   /**
    * wasm only: where the `.wasm` binaries are (a directory ending in `/`). Default: in Node, the

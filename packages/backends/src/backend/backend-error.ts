@@ -1,11 +1,33 @@
 import type { BackendName } from './backend-name';
 
-/** The step of {@link selectBackend} that failed. */
+/**
+ * The step of {@link selectBackend} that failed: importing the package, locating the wasm
+ * binaries, registering gradients or kernels, or starting the backend.
+ *
+ * @example
+ * ```ts
+ * import type { BackendStage } from '@pix2pix-ts/backends';
+ *
+ * const stage: BackendStage = 'wasm-paths';
+ * ```
+ */
 export type BackendStage = 'import' | 'wasm-paths' | 'gradients' | 'kernels' | 'init';
 
 /**
  * Why a backend could not be selected: which backend, at which step, in words, and the error
  * underneath (if any) for debugging.
+ *
+ * @example
+ * ```ts
+ * import * as E from 'fp-ts/Either';
+ * import { selectBackend } from '@pix2pix-ts/backends';
+ * import type { BackendError } from '@pix2pix-ts/backends';
+ *
+ * const result = await selectBackend('webgl')(); // in Node: a Left
+ * if (E.isLeft(result)) {
+ *   const e: BackendError = result.left; // { backend: 'webgl', stage: 'init', message: 'cannot start the backend: not registered: …' }
+ * }
+ * ```
  */
 export interface BackendError {
   readonly _tag: 'BackendError';

@@ -8,10 +8,32 @@ interface InfoBase<N extends BackendName> {
   readonly gradientFixes: readonly string[];
 }
 
-/** The reference CPU backend (plain JavaScript). */
+/**
+ * The reference CPU backend (plain JavaScript).
+ *
+ * @example
+ * ```ts
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * import type { CpuInfo } from '@pix2pix-ts/backends';
+ *
+ * const info = await useBackend('cpu');
+ * if (info.name === 'cpu') { const cpu: CpuInfo = info; }
+ * ```
+ */
 export type CpuInfo = InfoBase<'cpu'>;
 
-/** The WebAssembly backend (XNNPACK). */
+/**
+ * The WebAssembly backend (XNNPACK).
+ *
+ * @example
+ * ```ts
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * import type { WasmInfo } from '@pix2pix-ts/backends';
+ *
+ * const info = await useBackend('wasm');
+ * if (info.name === 'wasm') { const wasm: WasmInfo = info; console.log(wasm.simd, wasm.threadsCount); }
+ * ```
+ */
 export interface WasmInfo extends InfoBase<'wasm'> {
   /** Whether the SIMD binary is in use. */
   readonly simd: boolean;
@@ -21,7 +43,19 @@ export interface WasmInfo extends InfoBase<'wasm'> {
   readonly threadsCount: number;
 }
 
-/** The WebGL backend (GPU). */
+/**
+ * The WebGL backend (GPU).
+ *
+ * @example
+ * ```ts
+ * // browser only
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * import type { WebglInfo } from '@pix2pix-ts/backends';
+ *
+ * const info = await useBackend('webgl');
+ * if (info.name === 'webgl') { const gl: WebglInfo = info; console.log(gl.renderer); }
+ * ```
+ */
 export interface WebglInfo extends InfoBase<'webgl'> {
   /** 1 or 2. */
   readonly webglVersion: number;

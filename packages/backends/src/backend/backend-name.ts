@@ -1,9 +1,25 @@
-/** The tfjs backends this project runs on, in order of preference for tests: the reference first. */
+/**
+ * The tfjs backends this project runs on, the reference (`cpu`) first.
+ *
+ * @example
+ * ```ts
+ * import { BACKEND_NAMES } from '@pix2pix-ts/backends';
+ *
+ * const usage = `--backend ${BACKEND_NAMES.join('|')}`; // '--backend cpu|wasm|webgl'
+ * ```
+ */
 export const BACKEND_NAMES = ['cpu', 'wasm', 'webgl'] as const;
 
 /**
  * A tfjs backend this package can select: `cpu` (reference), `wasm` (fast CPU, Node and
  * browsers), `webgl` (GPU, browsers only).
+ *
+ * @example
+ * ```ts
+ * import type { BackendName } from '@pix2pix-ts/backends';
+ *
+ * const fast: BackendName = 'wasm';
+ * ```
  */
 export type BackendName = (typeof BACKEND_NAMES)[number];
 

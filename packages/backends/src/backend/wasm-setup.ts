@@ -2,7 +2,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { isNode } from '../node/is-node';
 import { wasmBinaryDir } from '../node/wasm-binary-dir';
 
-/** The `@tensorflow/tfjs-backend-wasm` module, loaded lazily by {@link selectBackend}. */
+/**
+ * The `@tensorflow/tfjs-backend-wasm` module, loaded lazily by {@link selectBackend}.
+ *
+ * @example
+ * ```ts
+ * import type { WasmBackendModule } from '@pix2pix-ts/backends';
+ *
+ * const wasm: WasmBackendModule = await import('@tensorflow/tfjs-backend-wasm');
+ * ```
+ */
 export type WasmBackendModule = typeof import('@tensorflow/tfjs-backend-wasm');
 
 /**
@@ -19,7 +28,7 @@ export type WasmBackendModule = typeof import('@tensorflow/tfjs-backend-wasm');
  *
  * const wasm = await import('@tensorflow/tfjs-backend-wasm');
  * await configureWasmPaths(wasm); // Node: '/…/node_modules/@tensorflow/tfjs-backend-wasm/dist/'
- * await configureWasmPaths(wasm, '/static/tfjs-wasm/'); // a browser app serving the binaries
+ * // A web app serving the binaries itself: configureWasmPaths(wasm, '/static/tfjs-wasm/')
  * ```
  */
 export async function configureWasmPaths(wasm: WasmBackendModule, wasmPaths?: string): Promise<string | undefined> {

@@ -1,6 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The `@tensorflow/tfjs-backend-webgl` module, loaded lazily by {@link selectBackend}. */
+/**
+ * The `@tensorflow/tfjs-backend-webgl` module, loaded lazily by {@link selectBackend}.
+ *
+ * @example
+ * ```ts
+ * import type { WebglBackendModule } from '@pix2pix-ts/backends';
+ *
+ * const webgl: WebglBackendModule = await import('@tensorflow/tfjs-backend-webgl');
+ * ```
+ */
 export type WebglBackendModule = typeof import('@tensorflow/tfjs-backend-webgl');
 
 function asString(v: unknown): string | undefined {
@@ -14,9 +23,10 @@ function asString(v: unknown): string | undefined {
  *
  * @example
  * ```ts
+ * // browser only
  * import { useBackend, webglRenderer } from '@pix2pix-ts/backends';
  *
- * await useBackend('webgl'); // in a browser
+ * await useBackend('webgl');
  * webglRenderer(await import('@tensorflow/tfjs-backend-webgl'));
  * // { webglVersion: 2, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader …))', vendor: 'Google Inc. (Google)' }
  * ```

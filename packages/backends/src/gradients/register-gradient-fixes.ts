@@ -3,7 +3,17 @@ import type { GradConfig } from '@tensorflow/tfjs-core';
 import { mirrorPadGradConfig } from './mirror-pad-grad';
 import { squaredDifferenceGradConfig } from './squared-difference-grad';
 
-/** The gradients this package replaces because tfjs-core's are wrong, by kernel name. */
+/**
+ * The gradients this package replaces because tfjs-core's are wrong: `MirrorPad` (drops the
+ * mirrored borders) and `SquaredDifference` (does not reduce broadcast operands).
+ *
+ * @example
+ * ```ts
+ * import { GRADIENT_FIXES } from '@pix2pix-ts/backends';
+ *
+ * GRADIENT_FIXES.map((g) => g.kernelName); // ['MirrorPad', 'SquaredDifference']
+ * ```
+ */
 export const GRADIENT_FIXES: readonly GradConfig[] = [mirrorPadGradConfig, squaredDifferenceGradConfig];
 
 /**

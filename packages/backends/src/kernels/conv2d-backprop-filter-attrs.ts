@@ -4,6 +4,16 @@ import type { Conv2DBackpropFilterAttrs, NamedAttrMap } from '@tensorflow/tfjs-c
 /**
  * The geometry of a filter gradient: `Conv2DBackpropFilter`'s attributes resolved against the
  * shapes of `x` and `dy` (NHWC only), with the padding the forward convolution actually used.
+ *
+ * @example
+ * ```ts
+ * import { filterGradGeometry } from '@pix2pix-ts/backends';
+ * import type { FilterGradGeometry } from '@pix2pix-ts/backends';
+ *
+ * const g: FilterGradGeometry = filterGradGeometry([1, 5, 5, 1], [1, 3, 3, 1], {
+ *   strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 1, 1],
+ * }); // 'same' pads 1 on top for a 3×3 kernel at stride 2 on 5 rows: g.padTop === 1
+ * ```
  */
 export interface FilterGradGeometry {
   readonly batch: number;

@@ -7,6 +7,13 @@ import { conv2dBackpropFilterWasm } from './wasm/conv2d-backprop-filter';
  * The kernels each backend lacks for pix2pix training, as found by this package's audit (every
  * forward op and gradient of the pix2pix layers and losses run on each backend): wasm has no
  * `Conv2DBackpropFilter`; cpu and webgl have everything.
+ *
+ * @example
+ * ```ts
+ * import { EXTRA_KERNELS } from '@pix2pix-ts/backends';
+ *
+ * EXTRA_KERNELS.wasm.map((k) => k.kernelName); // ['Conv2DBackpropFilter']
+ * ```
  */
 export const EXTRA_KERNELS: Readonly<Record<BackendName, readonly KernelConfig[]>> = {
   cpu: [],

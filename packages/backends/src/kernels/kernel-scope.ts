@@ -4,12 +4,28 @@ import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from
 /**
  * Runs another kernel registered for the same backend, from inside a kernel. The output is an
  * intermediate: the enclosing {@link kernelScope} releases it unless it is the value returned.
+ *
+ * @example
+ * ```ts
+ * import type { TensorInfo } from '@tensorflow/tfjs-core';
+ * import type { RunKernel } from '@pix2pix-ts/backends';
+ *
+ * const transpose2d = (run: RunKernel, x: TensorInfo): TensorInfo => run('Transpose', { x }, { perm: [1, 0] });
+ * ```
  */
 export type RunKernel = (kernelName: string, inputs: NamedTensorInfoMap, attrs?: NamedAttrMap) => TensorInfo;
 
 /**
  * The narrow view of a tfjs backend that composite kernels need: releasing the data of an
- * intermediate tensor. Every `KernelBackend` has it; the wasm backend's also honours ref counts.
+ * intermediate tensor. Every `KernelBackend` has it, and honours reference counts.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import type { DisposingBackend } from '@pix2pix-ts/backends';
+ *
+ * const release = (backend: DisposingBackend, t: tf.TensorInfo): boolean => backend.disposeData(t.dataId);
+ * ```
  */
 export type DisposingBackend = Pick<KernelBackend, 'disposeData'>;
 

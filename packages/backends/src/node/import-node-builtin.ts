@@ -1,6 +1,15 @@
 import { isNode } from './is-node';
 
-/** The Node built-in modules this package uses, by specifier (types only: nothing is imported here). */
+/**
+ * The Node built-in modules this package uses, by specifier (types only: nothing is imported here).
+ *
+ * @example
+ * ```ts
+ * import type { NodeBuiltins } from '@pix2pix-ts/backends';
+ *
+ * type Path = NodeBuiltins['node:path']; // typeof import('node:path')
+ * ```
+ */
 export interface NodeBuiltins {
   'node:fs': typeof import('node:fs');
   'node:module': typeof import('node:module');

@@ -7,19 +7,19 @@ import { importNodeBuiltin } from './import-node-builtin';
  * `.js` and `/index.js`. Everything else resolves as before.
  */
 const HOOK_SOURCE = `
-export async function resolve(specifier, context, next) {
-  try {
-    return await next(specifier, context);
-  } catch (error) {
-    const parent = context.parentURL ?? '';
-    const relative = specifier.startsWith('./') || specifier.startsWith('../');
-    if (!relative || !parent.includes('/@tensorflow/tfjs-core/dist/')) throw error;
-    for (const suffix of ['.js', '/index.js']) {
-      try { return await next(specifier + suffix, context); } catch { /* try the next suffix */ }
+  export async function resolve(specifier, context, next) {
+    try {
+      return await next(specifier, context);
+    } catch (error) {
+      const parent = context.parentURL ?? '';
+      const relative = specifier.startsWith('./') || specifier.startsWith('../');
+      if (!relative || !parent.includes('/@tensorflow/tfjs-core/dist/')) throw error;
+      for (const suffix of ['.js', '/index.js']) {
+        try { return await next(specifier + suffix, context); } catch { /* try the next suffix */ }
+      }
+      throw error;
     }
-    throw error;
-  }
-}`;
+  }`;
 
 let installed = false;
 

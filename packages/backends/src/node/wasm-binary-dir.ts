@@ -1,6 +1,16 @@
 import { importNodeBuiltin } from './import-node-builtin';
 
-/** The binaries `@tensorflow/tfjs-backend-wasm` picks from (plain, SIMD, threaded SIMD). */
+/**
+ * The binaries `@tensorflow/tfjs-backend-wasm` picks from (plain, SIMD, threaded SIMD): a web app
+ * serving them itself must serve these three files.
+ *
+ * @example
+ * ```ts
+ * import { WASM_BINARIES } from '@pix2pix-ts/backends';
+ *
+ * WASM_BINARIES.includes('tfjs-backend-wasm-simd.wasm'); // true
+ * ```
+ */
 export const WASM_BINARIES = [
   'tfjs-backend-wasm.wasm',
   'tfjs-backend-wasm-simd.wasm',

@@ -36,14 +36,18 @@ const octal = (b: Uint8Array, start: number, length: number): number => {
   }
   const s = cstring(b, start, length).trim();
   if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) throw new TarFormatError(`bad octal field "${s}"`);
+  if (!/^[0-7]+$/.test(s)) throw new TarFormatError(`bad octal field ${JSON.stringify(s)}`);
   return parseInt(s, 8);
 };
 
 const checksumOk = (h: Uint8Array): boolean => {
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : (h[i] ?? 0);
-  return sum === octal(h, 148, 8);
+  try {
+    return sum === octal(h, 148, 8);
+  } catch {
+    return false; // not even a number: not a header
+  }
 };
 
 const parsePax = (data: Uint8Array): Map<string, string> => {
@@ -64,8 +68,9 @@ const parsePax = (data: Uint8Array): Map<string, string> => {
 };
 
 /** Pulls exact byte counts out of an async stream of chunks. */
-const byteReader = (source: AsyncIterable<Uint8Array>) => {
-  const it = source[Symbol.asyncIterator]();
+const byteReader = (source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => {
+  const it: AsyncIterator<Uint8Array> | Iterator<Uint8Array> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   const chunks: Uint8Array[] = [];
   let queued = 0;
   return async (n: number): Promise<Uint8Array | undefined> => {
@@ -91,7 +96,7 @@ const byteReader = (source: AsyncIterable<Uint8Array>) => {
 };
 
 /**
- * Reads a tar stream (already decompressed) entry by entry. Throws {@link TarFormatError} on a malformed or
+ * Reads a tar stream (already decompressed; any async or sync iterable of chunks) entry by entry. Throws {@link TarFormatError} on a malformed or
  * truncated archive.
  *
  * @example
@@ -104,7 +109,7 @@ const byteReader = (source: AsyncIterable<Uint8Array>) => {
  * }
  * ```
  */
-export async function* readTar(source: AsyncIterable<Uint8Array>): AsyncGenerator<TarEntry, void, undefined> {
+export async function* readTar(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<TarEntry, void, undefined> {
   const read = byteReader(source);
   let longName: string | undefined;
   let pax = new Map<string, string>();

@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve, sep } from 'node:path';
+import * as TE from 'fp-ts/TaskEither';
+import type { BlobStore } from './blob-store';
+import { contentTypeOf } from './content-type';
+
+/** A file held in memory, served at a fixed path. */
+export interface StaticRoute {
+  readonly body: Uint8Array | string;
+  readonly contentType: string;
+}
+
+/** A folder on disk served under a URL prefix (`/model/` → `runs/x/checkpoints/latest/`). */
+export interface StaticMount {
+  /** URL prefix, starting and ending with `/`. */
+  readonly prefix: string;
+  readonly dir: string;
+}
+
+/** What {@link startStaticServer} serves. */
+export interface StaticServerOptions {
+  /** Exact paths served from memory (checked first). */
+  readonly routes?: Readonly<Record<string, StaticRoute>>;
+  /** Folders, longest prefix first; `…/` serves the folder's `index.html`. */
+  readonly mounts?: readonly StaticMount[];
+  /** One-shot byte exchange with the page (`GET /blob/…`, `POST /upload/…`). */
+  readonly blobs?: BlobStore;
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  readonly port?: number;
+  /** Largest upload accepted, bytes (default 2 GiB). */
+  readonly maxUploadBytes?: number;
+}
+
+/** A running server: its origin (`http://127.0.0.1:<port>`) and how to stop it. */
+export interface StaticServer {
+  readonly url: string;
+  readonly close: () => TE.TaskEither<Error, void>;
+}
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+function send(res: ServerResponse, status: number, contentType: string, body: Uint8Array | string): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req) {
+    const b = chunk as Buffer;
+    total += b.byteLength;
+    if (total > limit) throw new Error(`upload larger than ${limit} bytes`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Resolves a URL path inside a mount, refusing anything that escapes its folder. */
+async function fromMount(mount: StaticMount, path: string): Promise<string | undefined> {
+  const root = resolve(mount.dir);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(path.slice(mount.prefix.length));
+  } catch {
+    return undefined;
+  }
+  const file = resolve(join(root, rel));
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined) return undefined;
+  if (info.isDirectory()) {
+    const index = join(file, 'index.html');
+    return (await stat(index).catch(() => undefined))?.isFile() === true ? index : undefined;
+  }
+  return info.isFile() ? file : undefined;
+}
+
+/**
+ * Starts an HTTP server on 127.0.0.1 (never another interface) that serves in-memory routes, folders
+ * and the one-shot byte exchange of a {@link BlobStore}. Responses are never cached.
+ *
+ * @example
+ * ```ts
+ * import { startStaticServer } from '@pix2pix-ts/browser/node';
+ * const server = await startStaticServer({ routes: { '/': { body: '<!doctype html>hi', contentType: 'text/html' } } })();
+ * // Right({ url: 'http://127.0.0.1:41234', close })
+ * ```
+ */
+export function startStaticServer(options: StaticServerOptions): TE.TaskEither<Error, StaticServer> {
+  const routes = options.routes ?? {};
+  const mounts = [...(options.mounts ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
+  const limit = options.maxUploadBytes ?? 2 ** 31;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const blobs = options.blobs;
+    if (req.method === 'POST' && blobs !== undefined && path.startsWith('/upload/')) {
+      const body = await readBody(req, limit);
+      return blobs.deliver(path, body) ? send(res, 204, 'text/plain', '') : send(res, 404, 'text/plain', 'nobody waits for this upload');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (blobs !== undefined && path.startsWith('/blob/')) {
+      const bytes = blobs.take(path);
+      return bytes === undefined ? send(res, 404, 'text/plain', 'no such blob') : send(res, 200, 'application/octet-stream', bytes);
+    }
+    const route = routes[path];
+    if (route !== undefined) return send(res, 200, route.contentType, route.body);
+    for (const mount of mounts) {
+      if (!path.startsWith(mount.prefix)) continue;
+      const file = await fromMount(mount, path);
+      if (file !== undefined) return send(res, 200, contentTypeOf(file), await readFile(file));
+    }
+    return send(res, 404, 'text/plain', `not found: ${path}`);
+  };
+  return TE.tryCatch(
+    () =>
+      new Promise<StaticServer>((resolvePromise, reject) => {
+        const server = createServer((req, res) => {
+          handle(req, res).catch((e: unknown) => {
+            if (!res.headersSent) send(res, 500, 'text/plain', toError(e).message);
+            else res.destroy();
+          });
+        });
+        server.on('error', reject);
+        server.listen(options.port ?? 0, '127.0.0.1', () => {
+          const { port } = server.address() as AddressInfo;
+          resolvePromise({
+            url: `http://127.0.0.1:${port}`,
+            close: () =>
+              TE.tryCatch(
+                () =>
+                  new Promise<void>((done, fail) => {
+                    server.close((e) => (e === undefined ? done() : fail(e)));
+                    server.closeAllConnections();
+                  }),
+                toError,
+              ),
+          });
+        });
+      }),
+    toError,
+  );
+}

@@ -1,0 +1,253 @@
+import { countParams, key } from '@pix2pix-ts/layers';
+import {
+  checkpointArtifacts,
+  disposeState,
+  initTrainState,
+  makeTrainStep,
+  releaseState,
+  stateFromArtifacts,
+  translate,
+  type Pix2PixNets,
+  type StepMetrics,
+  type TrainState,
+} from '@pix2pix-ts/pix2pix';
+import * as tf from '@tensorflow/tfjs-core';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import { decodeWith } from '../spec/decode';
+import { netsFromSpec } from '../spec/nets-spec';
+import { objectiveFromSpec } from '../spec/objective-spec';
+import { setupWebgl } from '../webgl/webgl-setup';
+import { WebglFlags } from '../webgl/webgl-flags';
+import {
+  LoadRequest,
+  SaveRequest,
+  StepRequest,
+  TranslateRequest,
+  type ArtifactsManifest,
+  type MemoryReply,
+  type SetupReply,
+  type StepReply,
+  type TranslateReply,
+  type TrainerStatus,
+} from '../wire/messages';
+import { TrainerConfig } from '../wire/trainer-config';
+import { fetchBytes, fetchFloats, postBytes } from './fetch-floats';
+
+/**
+ * The trainer that runs inside the page: one pix2pix training state on the WebGL backend, driven
+ * by messages from Node (see `webglTrainer` in `@pix2pix-ts/browser/node`). Every method decodes
+ * its request with io-ts and returns a `TaskEither`; the page entry turns a `Left` into a rejected
+ * `page.evaluate`.
+ */
+export interface PageTrainer {
+  /** Starts WebGL with the given flags (see {@link WebglFlags}). */
+  readonly setup: (flags: unknown) => TE.TaskEither<Error, SetupReply>;
+  /** Builds the networks and a fresh state from a {@link TrainerConfig}; replaces any previous run. */
+  readonly init: (config: unknown) => TE.TaskEither<Error, TrainerStatus>;
+  /** One `makeTrainStep` step on the batch. */
+  readonly step: (request: unknown) => TE.TaskEither<Error, StepReply>;
+  /** Uploads `checkpointArtifacts(state, config)`'s weights and returns its manifest. */
+  readonly save: (request: unknown) => TE.TaskEither<Error, ArtifactsManifest>;
+  /** Replaces the state with one read from artifacts (`stateFromArtifacts` into the current structure). */
+  readonly load: (request: unknown) => TE.TaskEither<Error, TrainerStatus>;
+  /** Runs the generator (`translate`) and uploads the output. */
+  readonly translate: (request: unknown) => TE.TaskEither<Error, TranslateReply>;
+  /** `tf.memory()` now. */
+  readonly memory: () => TE.TaskEither<Error, MemoryReply>;
+  /** Frees the state. */
+  readonly dispose: () => TE.TaskEither<Error, TrainerStatus | null>;
+}
+
+interface Run {
+  readonly config: TrainerConfig;
+  readonly nets: Pix2PixNets;
+  readonly step: ReturnType<typeof makeTrainStep>;
+  state: TrainState;
+}
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+function status(run: Run): TrainerStatus {
+  return {
+    step: run.state.step,
+    epoch: run.state.epoch,
+    generatorParams: countParams(run.state.g.params),
+    discriminatorParams: countParams(run.state.d.params),
+    numTensors: tf.memory().numTensors,
+  };
+}
+
+/**
+ * Makes the page's trainer. Only one run lives at a time; `init` again starts over.
+ *
+ * @example
+ * ```ts
+ * // in a page bundle
+ * import { createPageTrainer } from '@pix2pix-ts/browser';
+ * const trainer = createPageTrainer();
+ * await trainer.setup({})();
+ * ```
+ */
+export function createPageTrainer(): PageTrainer {
+  let run: Run | undefined;
+  const current = (): E.Either<Error, Run> => (run === undefined ? E.left(new Error('no run: call init(config) first')) : E.right(run));
+
+  return {
+    setup: (flags) =>
+      pipe(
+        TE.fromEither(decodeWith(WebglFlags, 'webgl flags')(flags)),
+        TE.flatMap((f) => setupWebgl(f)),
+        TE.map(({ backend, flags: fl }) => ({
+          backend: {
+            name: backend.name,
+            webglVersion: backend.webglVersion,
+            ...(backend.renderer === undefined ? {} : { renderer: backend.renderer }),
+            ...(backend.vendor === undefined ? {} : { vendor: backend.vendor }),
+          },
+          flags: fl,
+        })),
+      ),
+
+    init: (input) =>
+      pipe(
+        TE.fromEither(decodeWith(TrainerConfig, 'trainer config')(input)),
+        TE.flatMap((config) =>
+          TE.tryCatch(async () => {
+            if (run !== undefined) disposeState(run.state);
+            run = undefined;
+            const nets = netsFromSpec(config.nets);
+            const state = initTrainState(nets, key(config.seed), config.inputShape, config.nets.outChannels);
+            run = { config, nets, step: makeTrainStep(nets, objectiveFromSpec(config.objective)), state };
+            return status(run);
+          }, toError),
+        ),
+      ),
+
+    step: (input) =>
+      pipe(
+        TE.fromEither(decodeWith(StepRequest, 'step request')(input)),
+        TE.bindTo('request'),
+        TE.bind('run', () => TE.fromEither(current())),
+        TE.flatMap(({ request, run: r }) =>
+          TE.tryCatch(async () => {
+            const [n, h, w, c] = request.shape;
+            const [a, b] = await Promise.all([fetchFloats(request.a, size(request.shape)), fetchFloats(request.b, n * h * w * request.outChannels)]);
+            const batch = { a: tf.tensor4d(a, [n, h, w, c]), b: tf.tensor4d(b, [n, h, w, request.outChannels]) };
+            const before = request.epoch === undefined ? r.state : { ...r.state, epoch: request.epoch };
+            const t0 = performance.now();
+            let metrics: StepMetrics;
+            try {
+              const [next, m] = r.step(before, batch);
+              releaseState(r.state, next);
+              r.state = next;
+              metrics = m;
+            } finally {
+              tf.dispose([batch.a, batch.b]);
+            }
+            return { ...metrics, step: r.state.step, ms: performance.now() - t0 };
+          }, toError),
+        ),
+      ),
+
+    save: (input) =>
+      pipe(
+        TE.fromEither(decodeWith(SaveRequest, 'save request')(input)),
+        TE.bindTo('request'),
+        TE.bind('run', () => TE.fromEither(current())),
+        TE.flatMap(({ request, run: r }) =>
+          TE.tryCatch(async () => {
+            const artifacts = await checkpointArtifacts(r.state, r.config.checkpointConfig ?? r.config);
+            const data = artifacts.weightData;
+            const bytes = data === undefined ? new ArrayBuffer(0) : Array.isArray(data) ? concat(data) : (data as ArrayBuffer);
+            await postBytes(request.upload, bytes);
+            return {
+              modelTopology: artifacts.modelTopology,
+              weightSpecs: (artifacts.weightSpecs ?? []).map((s) => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+              ...(artifacts.format === undefined ? {} : { format: artifacts.format }),
+              ...(artifacts.generatedBy === undefined ? {} : { generatedBy: artifacts.generatedBy }),
+            };
+          }, toError),
+        ),
+      ),
+
+    load: (input) =>
+      pipe(
+        TE.fromEither(decodeWith(LoadRequest, 'load request')(input)),
+        TE.bindTo('request'),
+        TE.bind('run', () => TE.fromEither(current())),
+        TE.bind('weights', ({ request }) => TE.tryCatch(() => fetchBytes(request.weights), toError)),
+        TE.flatMap(({ request, run: r, weights }) => {
+          const artifacts: tf.io.ModelArtifacts = {
+            modelTopology: request.manifest.modelTopology as object,
+            weightSpecs: request.manifest.weightSpecs as tf.io.WeightsManifestEntry[],
+            weightData: weights,
+          };
+          return pipe(
+            TE.fromEither(stateFromArtifacts(artifacts, r.state)),
+            TE.mapLeft((e) => new Error(e.message)),
+            TE.map(({ state }) => {
+              disposeState(r.state);
+              r.state = state;
+              return status(r);
+            }),
+          );
+        }),
+      ),
+
+    translate: (input) =>
+      pipe(
+        TE.fromEither(decodeWith(TranslateRequest, 'translate request')(input)),
+        TE.bindTo('request'),
+        TE.bind('run', () => TE.fromEither(current())),
+        TE.flatMap(({ request, run: r }) =>
+          TE.tryCatch(async () => {
+            const a = tf.tensor4d(await fetchFloats(request.a, size(request.shape)), [...request.shape]);
+            const t0 = performance.now();
+            const y = translate(r.nets.generator, r.state.g, a, {
+              ...(request.dropout === undefined ? {} : { dropout: request.dropout }),
+              ...(request.batchStats === undefined ? {} : { batchStats: request.batchStats }),
+            });
+            const values = await y.data();
+            const ms = performance.now() - t0;
+            const [n = 0, h = 0, w = 0, c = 0] = y.shape;
+            tf.dispose([a, y]);
+            await postBytes(request.upload, values as Float32Array);
+            return { shape: [n, h, w, c] as const, ms };
+          }, toError),
+        ),
+      ),
+
+    memory: () =>
+      TE.tryCatch(async () => {
+        const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number; numBytesInGPUAllocated?: number };
+        return {
+          numTensors: m.numTensors,
+          numBytes: m.numBytes,
+          ...(m.numBytesInGPU === undefined ? {} : { numBytesInGPU: m.numBytesInGPU }),
+          ...(m.numBytesInGPUAllocated === undefined ? {} : { numBytesInGPUAllocated: m.numBytesInGPUAllocated }),
+        };
+      }, toError),
+
+    dispose: () =>
+      TE.tryCatch(async () => {
+        if (run === undefined) return null;
+        const last = status(run);
+        disposeState(run.state);
+        run = undefined;
+        return last;
+      }, toError),
+  };
+}
+
+function concat(buffers: readonly ArrayBuffer[]): ArrayBuffer {
+  const out = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), offset);
+    offset += b.byteLength;
+  }
+  return out.buffer;
+}

@@ -1,0 +1,100 @@
+import * as t from 'io-ts';
+import { Shape4Codec } from './trainer-config';
+
+/**
+ * The messages between Node and the trainer page. Control travels as JSON through
+ * `page.evaluate`; tensor data and weights travel as raw little-endian bytes over the session's
+ * 127.0.0.1 HTTP server (`GET` of a one-shot URL to send, `POST` to receive), so nothing is
+ * re-encoded as text and size is not limited by the DevTools protocol. Every reply is decoded with
+ * these codecs on the Node side.
+ */
+
+/** Node → page: one training step on the batch behind two one-shot URLs. */
+export const StepRequest = t.intersection(
+  [t.type({ a: t.string, b: t.string, shape: Shape4Codec, outChannels: t.number }), t.partial({ epoch: t.number })],
+  'StepRequest',
+);
+export type StepRequest = t.TypeOf<typeof StepRequest>;
+
+/** Page → Node: the losses of a step (as pix2pix's `StepMetrics`), the step count after it, and its wall time in the page. */
+export const StepReply = t.type(
+  {
+    G_GAN: t.number,
+    G_L1: t.number,
+    D_real: t.number,
+    D_fake: t.number,
+    G: t.number,
+    D: t.number,
+    lr: t.number,
+    step: t.number,
+    ms: t.number,
+  },
+  'StepReply',
+);
+export type StepReply = t.TypeOf<typeof StepReply>;
+
+/** Page → Node: where a run stands. */
+export const TrainerStatus = t.type(
+  { step: t.number, epoch: t.number, generatorParams: t.number, discriminatorParams: t.number, numTensors: t.number },
+  'TrainerStatus',
+);
+export type TrainerStatus = t.TypeOf<typeof TrainerStatus>;
+
+/** The JSON half of `tf.io.ModelArtifacts` (everything but the weight bytes). */
+export const ArtifactsManifest = t.intersection(
+  [
+    t.type({
+      modelTopology: t.unknown,
+      weightSpecs: t.array(t.type({ name: t.string, shape: t.array(t.number), dtype: t.string })),
+    }),
+    t.partial({ format: t.string, generatedBy: t.string }),
+  ],
+  'ArtifactsManifest',
+);
+export type ArtifactsManifest = t.TypeOf<typeof ArtifactsManifest>;
+
+/** Node → page: save the state; the weights are POSTed to `upload`. */
+export const SaveRequest = t.type({ upload: t.string }, 'SaveRequest');
+export type SaveRequest = t.TypeOf<typeof SaveRequest>;
+
+/** Node → page: restore a state from a manifest and the weights behind a one-shot URL. */
+export const LoadRequest = t.type({ manifest: ArtifactsManifest, weights: t.string }, 'LoadRequest');
+export type LoadRequest = t.TypeOf<typeof LoadRequest>;
+
+/** Node → page: run the generator on A (one-shot URL); the output is POSTed to `upload`. */
+export const TranslateRequest = t.intersection(
+  [t.type({ a: t.string, shape: Shape4Codec, upload: t.string }), t.partial({ dropout: t.boolean, batchStats: t.boolean })],
+  'TranslateRequest',
+);
+export type TranslateRequest = t.TypeOf<typeof TranslateRequest>;
+
+/** Page → Node: the shape of a translation's output and its wall time. */
+export const TranslateReply = t.type({ shape: Shape4Codec, ms: t.number }, 'TranslateReply');
+export type TranslateReply = t.TypeOf<typeof TranslateReply>;
+
+/** Page → Node: `tf.memory()` as the webgl backend reports it. */
+export const MemoryReply = t.intersection(
+  [t.type({ numTensors: t.number, numBytes: t.number }), t.partial({ numBytesInGPU: t.number, numBytesInGPUAllocated: t.number })],
+  'MemoryReply',
+);
+export type MemoryReply = t.TypeOf<typeof MemoryReply>;
+
+/** Page → Node: the WebGL backend that started (see `WebglSetup`). */
+export const SetupReply = t.type(
+  {
+    backend: t.intersection([
+      t.type({ name: t.literal('webgl'), webglVersion: t.number }),
+      t.partial({ renderer: t.string, vendor: t.string }),
+    ]),
+    flags: t.type({
+      WEBGL_VERSION: t.number,
+      WEBGL_PACK: t.boolean,
+      WEBGL_FORCE_F16_TEXTURES: t.boolean,
+      WEBGL_USE_SHAPES_UNIFORMS: t.boolean,
+      WEBGL_RENDER_FLOAT32_ENABLED: t.boolean,
+      WEBGL_RENDER_FLOAT32_CAPABLE: t.boolean,
+    }),
+  },
+  'SetupReply',
+);
+export type SetupReply = t.TypeOf<typeof SetupReply>;

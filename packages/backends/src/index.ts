@@ -1,6 +1,7 @@
 /**
  * `@pix2pix-ts/backends`: choose the tfjs backend (cpu, wasm, webgl) and make it ready to train,
- * adding the kernels a backend lacks (wasm's `Conv2DBackpropFilter`) and fixing the gradients
+ * adding the kernels a backend lacks (wasm's `Conv2DBackpropFilter`), replacing slow ones (wasm's
+ * `Conv2DBackpropInput`) and fixing the gradients
  * tfjs-core gets wrong (`MirrorPad`, `SquaredDifference` with broadcasting).
  * @packageDocumentation
  */
@@ -19,8 +20,13 @@ export * from './kernels/kernel-scope';
 export * from './kernels/conv2d-backprop-filter-attrs';
 export * from './kernels/filter-grad-dilated';
 export * from './kernels/filter-grad-im2col';
+export * from './kernels/conv2d-backprop-input-attrs';
+export * from './kernels/input-grad-subpixel';
 export * from './kernels/wasm/conv2d-backprop-filter';
+export * from './kernels/wasm/conv2d-backprop-input';
+export * from './kernels/wasm/explicit-same-padding';
 export * from './kernels/extra-kernels';
+export * from './kernels/kernel-replacements';
 export * from './node/is-node';
 export * from './node/import-node-builtin';
 export * from './node/wasm-binary-dir';

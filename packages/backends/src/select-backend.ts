@@ -13,6 +13,7 @@ import type { WebglBackendModule } from './backend/webgl-renderer';
 import { ensureCoreGradients } from './gradients/ensure-core-gradients';
 import { registerGradientFixes } from './gradients/register-gradient-fixes';
 import { registerExtraKernels } from './kernels/extra-kernels';
+import { registerKernelReplacements, restoreNativeKernels } from './kernels/kernel-replacements';
 
 /**
  * Options of {@link selectBackend}.
@@ -30,6 +31,11 @@ export interface SelectBackendOptions {
    * installed `@tensorflow/tfjs-backend-wasm/dist/`; in browsers, next to the bundled script.
    */
   readonly wasmPaths?: string;
+  /**
+   * Replace the backend's slow kernels with this package's faster ones (wasm:
+   * `Conv2DBackpropInput`). Default `true`; `false` restores the backend's own (to compare).
+   */
+  readonly replaceKernels?: boolean;
 }
 
 /** A backend package, imported only when selected, so unused backends stay out of the page. */
@@ -61,14 +67,20 @@ async function activate(name: BackendName): Promise<void> {
   await tf.ready();
 }
 
-async function describe(loaded: Loaded, extraKernels: readonly string[], gradientFixes: readonly string[]): Promise<BackendInfo> {
+interface Changes {
+  readonly extraKernels: readonly string[];
+  readonly replacedKernels: readonly string[];
+  readonly gradientFixes: readonly string[];
+}
+
+async function describe(loaded: Loaded, changes: Changes): Promise<BackendInfo> {
   switch (loaded.name) {
     case 'cpu':
-      return { name: 'cpu', extraKernels, gradientFixes };
+      return { name: 'cpu', ...changes };
     case 'wasm':
-      return { name: 'wasm', extraKernels, gradientFixes, ...(await wasmFeatures(loaded.module)) };
+      return { name: 'wasm', ...changes, ...(await wasmFeatures(loaded.module)) };
     case 'webgl':
-      return { name: 'webgl', extraKernels, gradientFixes, ...webglRenderer(loaded.module) };
+      return { name: 'webgl', ...changes, ...webglRenderer(loaded.module) };
   }
 }
 
@@ -76,7 +88,8 @@ async function describe(loaded: Loaded, extraKernels: readonly string[], gradien
  * Makes `name` the active tfjs backend, ready for training: imports the backend package lazily,
  * points wasm at its local binaries under Node (no network), makes sure tfjs-core's gradients are
  * registered (with this package's fixes), registers the kernels the backend lacks (wasm:
- * `Conv2DBackpropFilter`), starts it (`tf.setBackend` + `tf.ready`) and says what it runs on.
+ * `Conv2DBackpropFilter`) and faster ones for those it has only slow versions of (wasm:
+ * `Conv2DBackpropInput`), starts it (`tf.setBackend` + `tf.ready`) and says what it runs on.
  * Safe to call repeatedly to switch between backends; tensors stay bound to the backend that
  * made them, so build a tensor after switching.
  *
@@ -112,9 +125,16 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
       }),
     ),
     TE.bind('extraKernels', () => step('kernels', 'cannot register extra kernels', async () => registerExtraKernels(name))),
+    TE.bind('replacedKernels', () =>
+      step('kernels', 'cannot replace kernels', async () => {
+        if (options.replaceKernels ?? true) return registerKernelReplacements(name);
+        restoreNativeKernels(name);
+        return [];
+      }),
+    ),
     TE.tap(() => step('init', 'cannot start the backend', () => activate(name))),
-    TE.flatMap(({ loaded, extraKernels, gradientFixes }) =>
-      step('init', 'cannot describe the backend', () => describe(loaded, extraKernels, gradientFixes)),
+    TE.flatMap(({ loaded, extraKernels, replacedKernels, gradientFixes }) =>
+      step('init', 'cannot describe the backend', () => describe(loaded, { extraKernels, replacedKernels, gradientFixes })),
     ),
   );
 }

@@ -43,8 +43,8 @@ describe('in Chromium (WebGL on SwiftShader)', () => {
       expect(result).not.toHaveProperty('error');
       expect(result).toMatchObject({
         infos: [
-          { name: 'webgl', webglVersion: 2, renderer: expect.stringMatching(/\S/), extraKernels: [] },
-          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter'] },
+          { name: 'webgl', webglVersion: 2, renderer: expect.stringMatching(/\S/), extraKernels: [], replacedKernels: [] },
+          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D'] },
         ],
       });
       console.info('browser:', JSON.stringify(result));

@@ -5,6 +5,7 @@ import { RTOL, scaledError, size, uniform } from './support/compare';
 import { convConfig, convOutSize, describeConv } from './support/conv-config';
 import type { ConvConfig } from './support/conv-config';
 import { onEachBackend } from './support/on-backends';
+import type { SelectBackendOptions } from '../src/index';
 
 const RUNS = 40;
 
@@ -21,13 +22,13 @@ function caseData(c: ConvConfig): { x: number[]; f: number[]; r: number[]; out: 
 }
 
 /** Worst {@link scaledError} of wasm's results against cpu's, over all result tensors. */
-async function wasmVsCpu(compute: () => tf.Tensor[]): Promise<number> {
-  const { cpu, wasm } = await onEachBackend(compute);
+async function wasmVsCpu(compute: () => tf.Tensor[], wasmOptions: SelectBackendOptions = {}): Promise<number> {
+  const { cpu, wasm } = await onEachBackend(compute, wasmOptions);
   return Math.max(...cpu.map((c, i) => scaledError(wasm[i] ?? [], c)));
 }
 
 describe('conv gradients on wasm equal cpu (property, seeded)', () => {
-  it(`conv2d: input and filter gradients, ${RUNS} random configs`, async () => {
+  it(`conv2d: output, input and filter gradients, ${RUNS} random configs`, async () => {
     let worst = 0;
     await fc.assert(
       fc.asyncProperty(convConfig, async (c) => {
@@ -35,7 +36,8 @@ describe('conv gradients on wasm equal cpu (property, seeded)', () => {
         const err = await wasmVsCpu(() => {
           const loss = (xs: tf.Tensor, fs: tf.Tensor): tf.Scalar =>
             tf.sum(tf.mul(tf.conv2d(xs as tf.Tensor4D, fs as tf.Tensor4D, [c.sh, c.sw], c.pad), tf.tensor(r, out)));
-          return tf.grads(loss)([tf.tensor(x, [c.n, c.h, c.w, c.cin]), tf.tensor(f, [c.kh, c.kw, c.cin, c.cout])]);
+          const [xT, fT] = [tf.tensor4d(x, [c.n, c.h, c.w, c.cin]), tf.tensor4d(f, [c.kh, c.kw, c.cin, c.cout])];
+          return [tf.conv2d(xT, fT, [c.sh, c.sw], c.pad), ...tf.grads(loss)([xT, fT])];
         });
         worst = Math.max(worst, err);
         expect(err, describeConv(c)).toBeLessThanOrEqual(RTOL);
@@ -45,7 +47,7 @@ describe('conv gradients on wasm equal cpu (property, seeded)', () => {
     console.info(`conv2d grads: worst wasm-vs-cpu scaled error ${worst.toExponential(2)}`);
   });
 
-  it(`conv2dTranspose: input and filter gradients, ${RUNS} random configs`, async () => {
+  it(`conv2dTranspose: output, input and filter gradients, ${RUNS} random configs`, async () => {
     let worst = 0;
     await fc.assert(
       fc.asyncProperty(convConfig, async (c) => {
@@ -59,7 +61,9 @@ describe('conv gradients on wasm equal cpu (property, seeded)', () => {
                 tf.tensor(x, [c.n, c.h, c.w, c.cin]),
               ),
             );
-          return tf.grads(loss)([tf.tensor(r, out), tf.tensor(f, [c.kh, c.kw, c.cin, c.cout])]);
+          const [yT, fT] = [tf.tensor4d(r, out), tf.tensor4d(f, [c.kh, c.kw, c.cin, c.cout])];
+          // The forward pass too: it is Conv2DBackpropInput, which this package replaces on wasm.
+          return [tf.conv2dTranspose(yT, fT, [c.n, c.h, c.w, c.cin], [c.sh, c.sw], c.pad), ...tf.grads(loss)([yT, fT])];
         });
         worst = Math.max(worst, err);
         expect(err, describeConv(c)).toBeLessThanOrEqual(RTOL);
@@ -67,5 +71,23 @@ describe('conv gradients on wasm equal cpu (property, seeded)', () => {
       { seed: 20240612, numRuns: RUNS },
     );
     console.info(`conv2dTranspose grads: worst wasm-vs-cpu scaled error ${worst.toExponential(2)}`);
+  });
+
+  it(`wasm's own Conv2DBackpropInput (replaced by default) equals cpu too, ${RUNS} random configs`, async () => {
+    let worst = 0;
+    await fc.assert(
+      fc.asyncProperty(convConfig, async (c) => {
+        const { x, f, r, out } = caseData(c);
+        const err = await wasmVsCpu(() => {
+          const loss = (xs: tf.Tensor): tf.Scalar =>
+            tf.sum(tf.mul(tf.conv2d(xs as tf.Tensor4D, tf.tensor4d(f, [c.kh, c.kw, c.cin, c.cout]), [c.sh, c.sw], c.pad), tf.tensor(r, out)));
+          return [tf.grad(loss)(tf.tensor(x, [c.n, c.h, c.w, c.cin]))];
+        }, { replaceKernels: false });
+        worst = Math.max(worst, err);
+        expect(err, describeConv(c)).toBeLessThanOrEqual(RTOL);
+      }),
+      { seed: 20240613, numRuns: RUNS },
+    );
+    console.info(`conv2d input grad, wasm's own kernel: worst wasm-vs-cpu scaled error ${worst.toExponential(2)}`);
   });
 });

@@ -79,3 +79,30 @@ describe('the im2col formulation equals the dilated one (wasm)', () => {
     );
   });
 });
+
+describe("wasm 'same' padding", () => {
+  const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const run = (): number[] =>
+    tf.tidy(() => Array.from(tf.conv2d(tf.tensor4d(x, [1, 1, 10, 1]), tf.tensor4d([1, 100], [2, 1, 1, 1]), [1, 2], 'same').dataSync()));
+  const fused = (): number[] =>
+    tf.tidy(() =>
+      Array.from(tf.fused.conv2d({ x: tf.tensor4d(x, [1, 1, 10, 1]), filter: tf.tensor4d([1, 100], [2, 1, 1, 1]), strides: [1, 2], pad: 'same' }).dataSync()),
+    );
+
+  it("wasm's own Conv2D is wrong for a 2×1 kernel with strides [1, 2] (why it is wrapped)", async () => {
+    await onBackend('wasm', { replaceKernels: false });
+    try {
+      expect(run()).toEqual([0, 0, 0, 0, 0]);
+    } finally {
+      await onBackend('wasm');
+    }
+  });
+
+  it('with the wrapper, Conv2D and FusedConv2D equal cpu', async () => {
+    await onBackend('cpu');
+    const expected = [run(), fused()];
+    expect(expected[0]).toEqual([1, 3, 5, 7, 9]);
+    await onBackend('wasm');
+    expect([run(), fused()]).toEqual(expected);
+  });
+});

@@ -7,6 +7,8 @@ import {
   isBackendName,
   isNode,
   registerExtraKernels,
+  registerKernelReplacements,
+  restoreNativeKernels,
   selectBackend,
   useBackend,
   wasmBinaryDir,
@@ -15,14 +17,21 @@ import {
 describe('selectBackend', () => {
   it('cpu: activates and reports no extra kernels', async () => {
     const result = await selectBackend('cpu')();
-    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: [], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
+    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: [], replacedKernels: [], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
     expect(tf.getBackend()).toBe('cpu');
   });
 
   it('wasm: loads the local binaries (SIMD, no threads in Node) and adds Conv2DBackpropFilter', async () => {
     const info = await useBackend('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(info).toMatchObject({ name: 'wasm', simd: true, threads: false, threadsCount: 1, extraKernels: ['Conv2DBackpropFilter'] });
+    expect(info).toMatchObject({
+      name: 'wasm',
+      simd: true,
+      threads: false,
+      threadsCount: 1,
+      extraKernels: ['Conv2DBackpropFilter'],
+      replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D'],
+    });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(tf.getGradient('Conv2D')).toBeDefined();
   });
@@ -34,6 +43,19 @@ describe('selectBackend', () => {
       expect(tf.getBackend()).toBe(name);
     }
     expect(registerExtraKernels('wasm')).toEqual(['Conv2DBackpropFilter']);
+  });
+
+  it('replaceKernels: false puts wasm\'s own Conv2DBackpropInput back; the default installs ours again', async () => {
+    const ours = (await useBackend('wasm'), tf.getKernel('Conv2DBackpropInput', 'wasm'));
+    expect(await useBackend('wasm', { replaceKernels: false })).toMatchObject({ replacedKernels: [] });
+    const native = tf.getKernel('Conv2DBackpropInput', 'wasm');
+    expect(native).toBeDefined();
+    expect(native).not.toBe(ours);
+    expect(await useBackend('wasm')).toMatchObject({ replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D'] });
+    expect(tf.getKernel('Conv2DBackpropInput', 'wasm')).not.toBe(native);
+    expect(restoreNativeKernels('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D']);
+    expect(tf.getKernel('Conv2DBackpropInput', 'wasm')).toBe(native);
+    expect(registerKernelReplacements('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D']);
   });
 
   it('webgl in Node: a Left at the init stage, naming the reason', async () => {

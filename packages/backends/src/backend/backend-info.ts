@@ -4,6 +4,8 @@ interface InfoBase<N extends BackendName> {
   readonly name: N;
   /** Kernels this package added to the backend (it lacked them), e.g. `Conv2DBackpropFilter`. */
   readonly extraKernels: readonly string[];
+  /** The backend's own kernels this package replaced with faster ones, e.g. wasm's `Conv2DBackpropInput`. */
+  readonly replacedKernels: readonly string[];
   /** Gradients this package replaced on all backends because tfjs-core's are wrong, e.g. `MirrorPad`. */
   readonly gradientFixes: readonly string[];
 }

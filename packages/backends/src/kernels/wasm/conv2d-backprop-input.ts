@@ -1,0 +1,43 @@
+import { Conv2DBackpropInput } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { inputGradGeometry } from '../conv2d-backprop-input-attrs';
+import { inputGradSubpixel } from '../input-grad-subpixel';
+import { isDisposingBackend, kernelScope } from '../kernel-scope';
+
+/**
+ * A faster `Conv2DBackpropInput` for wasm, built around the backend's own kernel `native`: wasm
+ * ships one, but as plain loops, about 10× slower than its XNNPACK forward `Conv2D` (it is the
+ * input gradient of every conv and the *forward* pass of every `conv2dTranspose`). This one is
+ * one XNNPACK convolution plus a pixel shuffle ({@link inputGradSubpixel}); it hands unequal
+ * strides (which `DepthToSpace` cannot interleave) to `native`. NHWC only, like `native`.
+ *
+ * @param native the backend's own `Conv2DBackpropInput`, used for unequal strides; its
+ *   `setupFunc` is kept so it still runs when the backend starts
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { conv2dBackpropInputWasm, useBackend } from '@pix2pix-ts/backends';
+ *
+ * await useBackend('wasm'); // installs it; by hand it would be:
+ * // const native = tf.getKernel('Conv2DBackpropInput', 'wasm');
+ * // tf.unregisterKernel('Conv2DBackpropInput', 'wasm'); tf.registerKernel(conv2dBackpropInputWasm(native));
+ * const y = tf.conv2dTranspose(tf.ones([1, 4, 4, 8]), tf.ones([4, 4, 3, 8]), [1, 8, 8, 3], 2, 1); // uses it
+ * ```
+ */
+export function conv2dBackpropInputWasm(native: KernelConfig | undefined): KernelConfig {
+  const kernelFunc: KernelFunc = (args) => {
+    const { inputs, backend, attrs } = args;
+    const { dy, filter } = inputs;
+    if (dy === undefined || filter === undefined) throw new Error('Conv2DBackpropInput: inputs dy and filter are required');
+    if (!isDisposingBackend(backend)) throw new Error('Conv2DBackpropInput: not handed a tfjs backend');
+    const geometry = inputGradGeometry(dy.shape, filter.shape, attrs);
+    if (geometry.strideHeight !== geometry.strideWidth) {
+      if (native === undefined) throw new Error('Conv2DBackpropInput: unequal strides need wasm\'s own kernel, which is missing');
+      return native.kernelFunc(args);
+    }
+    return kernelScope(backend, 'wasm', (run) => inputGradSubpixel(run, dy, filter, geometry));
+  };
+  const config: KernelConfig = { kernelName: Conv2DBackpropInput, backendName: 'wasm', kernelFunc };
+  return native?.setupFunc === undefined ? config : { ...config, setupFunc: native.setupFunc };
+}

@@ -2,7 +2,15 @@ import { foldIn, randomInt, uniform, type Key } from '@pix2pix-ts/layers';
 import type { TransformOptions } from '../config/transform-options';
 import type { Size } from './sizes';
 
-/** The random part of one sample's augmentation, shared by its A and B images. */
+/**
+ * The random part of one sample's augmentation, shared by its A and B images.
+ *
+ * @example
+ * ```ts
+ * import type { TransformParams } from '@pix2pix-ts/datasets';
+ * const p: TransformParams = { crop: { x: 15, y: 3 }, flip: true };
+ * ```
+ */
 export interface TransformParams {
   /** Top-left corner of the crop (used by the cropping modes). */
   readonly crop: { readonly x: number; readonly y: number };

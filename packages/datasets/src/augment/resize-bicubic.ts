@@ -93,7 +93,15 @@ const clip8 = (v: number): number => {
  * noUncheckedIndexedAccess cannot know.
  */
 
-/** A rectangle of the output image: only these pixels are computed. */
+/**
+ * A rectangle of the output image: only these pixels are computed.
+ *
+ * @example
+ * ```ts
+ * import type { Window } from '@pix2pix-ts/datasets';
+ * const centre: Window = { x: 15, y: 15, width: 256, height: 256 };
+ * ```
+ */
 export interface Window {
   readonly x: number;
   readonly y: number;

@@ -1,6 +1,14 @@
 import { roundHalfEven } from './round-half-even';
 
-/** A width and height in pixels. */
+/**
+ * A width and height in pixels.
+ *
+ * @example
+ * ```ts
+ * import type { Size } from '@pix2pix-ts/datasets';
+ * const paper: Size = { width: 256, height: 256 };
+ * ```
+ */
 export interface Size {
   readonly width: number;
   readonly height: number;

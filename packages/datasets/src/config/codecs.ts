@@ -20,7 +20,15 @@ export const intCodec = (min: number, max: number = Number.MAX_SAFE_INTEGER): t.
     t.identity,
   );
 
-/** A non-empty string (paths, URLs). */
+/**
+ * A non-empty string (paths, URLs).
+ *
+ * @example
+ * ```ts
+ * import { NonEmptyString } from '@pix2pix-ts/datasets';
+ * NonEmptyString.is(''); // false
+ * ```
+ */
 export const NonEmptyString = new t.Type<string, string, unknown>(
   'a non-empty string',
   (u): u is string => typeof u === 'string' && u.length > 0,
@@ -28,7 +36,15 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** A lowercase or uppercase 64-hex-digit SHA-256, normalised to lowercase. */
+/**
+ * A lowercase or uppercase 64-hex-digit SHA-256, normalised to lowercase.
+ *
+ * @example
+ * ```ts
+ * import { Sha256Hex } from '@pix2pix-ts/datasets';
+ * Sha256Hex.decode('AB'.repeat(32)); // Right('ab'.repeat(32))
+ * ```
+ */
 export const Sha256Hex = new t.Type<string, string, unknown>(
   'a SHA-256 as 64 hex digits',
   (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),

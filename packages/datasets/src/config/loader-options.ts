@@ -9,6 +9,12 @@ import { Preprocess, type TransformOptions } from './transform-options';
 /**
  * The loader options as a user writes them (every field optional); see {@link LoaderOptions} for meanings and
  * defaults. Decoded with {@link decodeLoaderOptions}.
+ *
+ * @example
+ * ```ts
+ * import type { LoaderOptionsInput } from '@pix2pix-ts/datasets';
+ * const opts: LoaderOptionsInput = { batchSize: 4, seed: 1, workers: 1 };
+ * ```
  */
 export const LoaderOptionsInput = closedPartial(
   {
@@ -29,7 +35,15 @@ export const LoaderOptionsInput = closedPartial(
   'loader options',
 );
 
-/** See {@link LoaderOptionsInput}. */
+/**
+ * See {@link LoaderOptionsInput}.
+ *
+ * @example
+ * ```ts
+ * import type { LoaderOptionsInput } from '@pix2pix-ts/datasets';
+ * const opts: LoaderOptionsInput = { batchSize: 4, seed: 1, workers: 1 };
+ * ```
+ */
 export type LoaderOptionsInput = t.TypeOf<typeof LoaderOptionsInput>;
 
 /**

@@ -2,17 +2,58 @@ import * as t from 'io-ts';
 import { closedPartial, intCodec, NonEmptyString, Sha256Hex } from './codecs';
 import { Direction } from './direction';
 
-/** The three Facades splits. */
+/**
+ * The three Facades splits.
+ *
+ * @example
+ * ```ts
+ * import { FacadesPhase } from '@pix2pix-ts/datasets';
+ * FacadesPhase.is('val'); // true
+ * ```
+ */
 export const FacadesPhase = t.keyof({ train: null, val: null, test: null }, "'train', 'val' or 'test'");
-/** See {@link FacadesPhase}. */
+/**
+ * See {@link FacadesPhase}.
+ *
+ * @example
+ * ```ts
+ * import { FacadesPhase } from '@pix2pix-ts/datasets';
+ * FacadesPhase.is('val'); // true
+ * ```
+ */
 export type FacadesPhase = t.TypeOf<typeof FacadesPhase>;
 
-/** How download progress is shown: `auto` (a bar on a TTY, plain lines otherwise), `bar`, `lines`, `none`. */
+/**
+ * How download progress is shown: `auto` (a bar on a TTY, plain lines otherwise), `bar`, `lines`, `none`.
+ *
+ * @example
+ * ```ts
+ * import { ProgressMode } from '@pix2pix-ts/datasets';
+ * ProgressMode.is('lines'); // true
+ * ```
+ */
 export const ProgressMode = t.keyof({ auto: null, bar: null, lines: null, none: null }, "'auto', 'bar', 'lines' or 'none'");
-/** See {@link ProgressMode}. */
+/**
+ * See {@link ProgressMode}.
+ *
+ * @example
+ * ```ts
+ * import { ProgressMode } from '@pix2pix-ts/datasets';
+ * ProgressMode.is('lines'); // true
+ * ```
+ */
 export type ProgressMode = t.TypeOf<typeof ProgressMode>;
 
-/** The fields of {@link SyntheticOptions} (reused by the dataset config codec). */
+/**
+ * The fields of {@link SyntheticOptions} (reused by the dataset config codec).
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { syntheticProps } from '@pix2pix-ts/datasets';
+ * const Strict = t.type(syntheticProps()); // every field required
+ * ```
+ */
 export const syntheticProps = () => ({
   seed: intCodec(Number.MIN_SAFE_INTEGER),
   count: intCodec(1, 1_000_000),
@@ -20,13 +61,40 @@ export const syntheticProps = () => ({
   direction: Direction,
 });
 
-/** The fields of {@link AlignedOptions}. */
+/**
+ * The fields of {@link AlignedOptions}.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { alignedProps } from '@pix2pix-ts/datasets';
+ * const Partial = t.partial(alignedProps());
+ * ```
+ */
 export const alignedProps = () => ({ phase: NonEmptyString, direction: Direction, requireSquareHalves: t.boolean });
 
-/** The fields of {@link PairedOptions}. */
+/**
+ * The fields of {@link PairedOptions}.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { pairedProps } from '@pix2pix-ts/datasets';
+ * const Partial = t.partial(pairedProps());
+ * ```
+ */
 export const pairedProps = () => ({ direction: Direction });
 
-/** The fields of {@link FacadesOptions}. */
+/**
+ * The fields of {@link FacadesOptions}.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts';
+ * import { facadesProps } from '@pix2pix-ts/datasets';
+ * const Partial = t.partial(facadesProps());
+ * ```
+ */
 export const facadesProps = () => ({
   root: NonEmptyString,
   phase: FacadesPhase,
@@ -51,7 +119,15 @@ export const facadesProps = () => ({
  * ```
  */
 export const SyntheticOptions = closedPartial(syntheticProps(), 'synthetic options');
-/** See {@link SyntheticOptions}. */
+/**
+ * See {@link SyntheticOptions}.
+ *
+ * @example
+ * ```ts
+ * import type { SyntheticOptions } from '@pix2pix-ts/datasets';
+ * const o: SyntheticOptions = { seed: 1, count: 32, size: 128 };
+ * ```
+ */
 export type SyntheticOptions = t.TypeOf<typeof SyntheticOptions>;
 
 /**
@@ -65,7 +141,15 @@ export type SyntheticOptions = t.TypeOf<typeof SyntheticOptions>;
  * ```
  */
 export const AlignedOptions = closedPartial(alignedProps(), 'aligned folder options');
-/** See {@link AlignedOptions}. */
+/**
+ * See {@link AlignedOptions}.
+ *
+ * @example
+ * ```ts
+ * import type { AlignedOptions } from '@pix2pix-ts/datasets';
+ * const o: AlignedOptions = { phase: 'train', direction: 'BtoA' };
+ * ```
+ */
 export type AlignedOptions = t.TypeOf<typeof AlignedOptions>;
 
 /**
@@ -78,7 +162,15 @@ export type AlignedOptions = t.TypeOf<typeof AlignedOptions>;
  * ```
  */
 export const PairedOptions = closedPartial(pairedProps(), 'paired folders options');
-/** See {@link PairedOptions}. */
+/**
+ * See {@link PairedOptions}.
+ *
+ * @example
+ * ```ts
+ * import type { PairedOptions } from '@pix2pix-ts/datasets';
+ * const o: PairedOptions = { direction: 'AtoB' };
+ * ```
+ */
 export type PairedOptions = t.TypeOf<typeof PairedOptions>;
 
 
@@ -96,5 +188,13 @@ export type PairedOptions = t.TypeOf<typeof PairedOptions>;
  * ```
  */
 export const FacadesOptions = closedPartial(facadesProps(), 'facades options');
-/** See {@link FacadesOptions}. */
+/**
+ * See {@link FacadesOptions}.
+ *
+ * @example
+ * ```ts
+ * import type { FacadesOptions } from '@pix2pix-ts/datasets';
+ * const o: FacadesOptions = { phase: 'test', download: false };
+ * ```
+ */
 export type FacadesOptions = t.TypeOf<typeof FacadesOptions>;

@@ -8,13 +8,27 @@ import * as t from 'io-ts';
  * - `scale_width`: resize to width `loadSize`, keeping the aspect ratio (height at least `cropSize`).
  * - `scale_width_and_crop`: `scale_width`, then a random `cropSize`² crop.
  * - `none`: keep the size, rounded to a multiple of 4 (the official `__make_power_2(base=4)`).
+ *
+ * @example
+ * ```ts
+ * import { Preprocess } from '@pix2pix-ts/datasets';
+ * Preprocess.is('scale_width_and_crop'); // true
+ * ```
  */
 export const Preprocess = t.keyof(
   { resize_and_crop: null, crop: null, scale_width: null, scale_width_and_crop: null, none: null },
   "one of 'resize_and_crop', 'crop', 'scale_width', 'scale_width_and_crop', 'none'",
 );
 
-/** See {@link Preprocess}. */
+/**
+ * See {@link Preprocess}.
+ *
+ * @example
+ * ```ts
+ * import { Preprocess } from '@pix2pix-ts/datasets';
+ * Preprocess.is('scale_width_and_crop'); // true
+ * ```
+ */
 export type Preprocess = t.TypeOf<typeof Preprocess>;
 
 /**

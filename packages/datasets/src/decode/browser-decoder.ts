@@ -5,14 +5,33 @@ import { toRgb } from '../image/to-rgb';
 import { checkImageBytes } from './check-bytes';
 import type { ImageDecoder } from './image-decoder';
 
-/** The bitmap a platform hands back: only its size and `close()` are used. */
+/**
+ * The bitmap a platform hands back: only its size and `close()` are used.
+ *
+ * @example
+ * ```ts
+ * import type { PlatformBitmap } from '@pix2pix-ts/datasets';
+ * const fake: PlatformBitmap = { width: 2, height: 1, close: () => {} };
+ * ```
+ */
 export interface PlatformBitmap {
   readonly width: number;
   readonly height: number;
   close(): void;
 }
 
-/** The two platform features the browser decoder needs; defaults are the globals. Injectable for tests. */
+/**
+ * The two platform features the browser decoder needs; defaults are the globals. Injectable for tests.
+ *
+ * @example
+ * ```ts
+ * import type { BrowserPlatform } from '@pix2pix-ts/datasets';
+ * const stub: BrowserPlatform = {
+ *   createImageBitmap: async () => ({ width: 1, height: 1, close: () => {} }),
+ *   readPixels: () => new Uint8ClampedArray([255, 0, 0, 255]),
+ * };
+ * ```
+ */
 export interface BrowserPlatform {
   readonly createImageBitmap: (blob: Blob, options: ImageBitmapOptions) => Promise<PlatformBitmap>;
   /** Draws the bitmap and returns its RGBA pixels (OffscreenCanvas `getImageData`). */

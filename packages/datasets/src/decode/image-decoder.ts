@@ -3,7 +3,15 @@ import type { DatasetError } from '../errors/dataset-error';
 import type { RgbImage } from '../image/rgb-image';
 import type { ImageHeader } from './image-header';
 
-/** A decoded file: its RGB pixels (EXIF orientation applied) and what its header said about the stored format. */
+/**
+ * A decoded file: its RGB pixels (EXIF orientation applied) and what its header said about the stored format.
+ *
+ * @example
+ * ```ts
+ * import type { DecodedImage } from '@pix2pix-ts/datasets';
+ * const size = (d: DecodedImage) => `${d.image.width}x${d.image.height} ${d.header.format}`;
+ * ```
+ */
 export interface DecodedImage {
   readonly image: RgbImage;
   readonly header: ImageHeader;

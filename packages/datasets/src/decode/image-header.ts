@@ -1,11 +1,25 @@
 import * as E from 'fp-ts/Either';
 
-/** How a file stores its pixels, read from its header without decoding it. */
+/**
+ * How a file stores its pixels, read from its header without decoding it.
+ *
+ * @example
+ * ```ts
+ * import type { ColourModel } from '@pix2pix-ts/datasets';
+ * const c: ColourModel = 'gray-alpha';
+ * ```
+ */
 export type ColourModel = 'gray' | 'gray-alpha' | 'rgb' | 'rgba' | 'palette' | 'cmyk';
 
 /**
  * What a JPEG's SOF segment or a PNG's IHDR chunk says. Width and height are as stored (before any EXIF
  * rotation).
+ *
+ * @example
+ * ```ts
+ * import type { ImageHeader } from '@pix2pix-ts/datasets';
+ * const h: ImageHeader = { format: 'jpeg', width: 512, height: 256, colour: 'rgb', bitDepth: 8 };
+ * ```
  */
 export interface ImageHeader {
   readonly format: 'jpeg' | 'png';

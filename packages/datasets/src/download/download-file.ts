@@ -11,7 +11,15 @@ import { checksumError, describeCause, downloadError, type DatasetError } from '
 import type { DownloadProgress } from './progress-format';
 import { sha256File } from './sha256-file';
 
-/** Options of {@link downloadFile}. */
+/**
+ * Options of {@link downloadFile}.
+ *
+ * @example
+ * ```ts
+ * import type { DownloadOptions } from '@pix2pix-ts/datasets/node';
+ * const o: DownloadOptions = { url: 'http://127.0.0.1:8080/f.tar.gz', dest: '/tmp/f.tar.gz', retries: 3 };
+ * ```
+ */
 export interface DownloadOptions {
   readonly url: string;
   /** Final path; the data goes to `dest + '.part'` until it is complete and verified. */
@@ -25,7 +33,15 @@ export interface DownloadOptions {
   readonly timeoutMs?: number;
 }
 
-/** What {@link downloadFile} did. */
+/**
+ * What {@link downloadFile} did.
+ *
+ * @example
+ * ```ts
+ * import type { DownloadResult } from '@pix2pix-ts/datasets/node';
+ * const resumed = (r: DownloadResult) => r.attempts.some((offset) => offset > 0);
+ * ```
+ */
 export interface DownloadResult {
   readonly path: string;
   readonly bytes: number;

@@ -6,7 +6,15 @@ import * as TE from 'fp-ts/TaskEither';
 import { archiveError, describeCause, type DatasetError } from '../errors/dataset-error';
 import { readTar } from './tar-reader';
 
-/** What an extraction wrote. */
+/**
+ * What an extraction wrote.
+ *
+ * @example
+ * ```ts
+ * import type { ExtractSummary } from '@pix2pix-ts/datasets/node';
+ * const n = (s: ExtractSummary) => s.files + s.directories;
+ * ```
+ */
 export interface ExtractSummary {
   readonly files: number;
   readonly directories: number;

@@ -8,7 +8,15 @@ import { extractTarGz } from './extract-tar-gz';
 import type { ProgressSink } from './progress-reporter';
 import { treeDigest } from './tree-digest';
 
-/** Options of {@link installArchive}. */
+/**
+ * Options of {@link installArchive}.
+ *
+ * @example
+ * ```ts
+ * import type { InstallOptions } from '@pix2pix-ts/datasets/node';
+ * const o: InstallOptions = { name: 'facades', url: 'http://127.0.0.1:8080/facades.tar.gz', cacheDir: '/tmp/cache', retries: 3 };
+ * ```
+ */
 export interface InstallOptions {
   /** Name of the folder to create in `cacheDir` (and of the archive's top-level folder, if it has one). */
   readonly name: string;

@@ -1,4 +1,12 @@
-/** The state of a download, as progress callbacks receive it. */
+/**
+ * The state of a download, as progress callbacks receive it.
+ *
+ * @example
+ * ```ts
+ * import type { DownloadProgress } from '@pix2pix-ts/datasets';
+ * const p: DownloadProgress = { label: 'facades.tar.gz', received: 1e6, total: 3e7, rate: 2e6, done: false };
+ * ```
+ */
 export interface DownloadProgress {
   /** File name shown to the user. */
   readonly label: string;

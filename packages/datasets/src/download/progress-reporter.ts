@@ -1,7 +1,15 @@
 import type { ProgressMode } from '../config/source-options';
 import { formatProgress, type DownloadProgress } from './progress-format';
 
-/** Something that shows progress (a bar, lines, or nothing). */
+/**
+ * Something that shows progress (a bar, lines, or nothing).
+ *
+ * @example
+ * ```ts
+ * import type { ProgressSink } from '@pix2pix-ts/datasets/node';
+ * const log: ProgressSink = (p) => console.log(p.received);
+ * ```
+ */
 export type ProgressSink = (p: DownloadProgress) => void;
 
 /**

@@ -5,7 +5,15 @@
  * entries; links and devices are reported as `other` and never created.
  */
 
-/** One archive member. `data` is set for regular files only. */
+/**
+ * One archive member. `data` is set for regular files only.
+ *
+ * @example
+ * ```ts
+ * import type { TarEntry } from '@pix2pix-ts/datasets/node';
+ * const isJpeg = (e: TarEntry) => e.type === 'file' && e.path.endsWith('.jpg');
+ * ```
+ */
 export interface TarEntry {
   readonly path: string;
   readonly type: 'file' | 'directory' | 'other';
@@ -13,7 +21,15 @@ export interface TarEntry {
   readonly data?: Uint8Array;
 }
 
-/** A malformed archive (bad checksum, truncated member, ...). */
+/**
+ * A malformed archive (bad checksum, truncated member, ...).
+ *
+ * @example
+ * ```ts
+ * import { TarFormatError } from '@pix2pix-ts/datasets/node';
+ * const bad = (e: unknown) => e instanceof TarFormatError;
+ * ```
+ */
 export class TarFormatError extends Error {
   override readonly name = 'TarFormatError';
 }

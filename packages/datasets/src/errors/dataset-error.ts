@@ -5,7 +5,15 @@
  * what is wrong with it, so a user never has to guess which of 400 images broke the run.
  */
 
-/** What is wrong with one image file. */
+/**
+ * What is wrong with one image file.
+ *
+ * @example
+ * ```ts
+ * import type { ImageProblem } from '@pix2pix-ts/datasets';
+ * const p: ImageProblem = 'aspect';
+ * ```
+ */
 export type ImageProblem =
   /** The file has 0 bytes. */
   | 'empty'
@@ -22,7 +30,15 @@ export type ImageProblem =
   /** The A and B files of one pair have different sizes. */
   | 'size-mismatch';
 
-/** A failure, tagged by `_tag`; `message` is the human-readable explanation. */
+/**
+ * A failure, tagged by `_tag`; `message` is the human-readable explanation.
+ *
+ * @example
+ * ```ts
+ * import type { DatasetError } from '@pix2pix-ts/datasets';
+ * const explain = (e: DatasetError) => (e._tag === 'BadImage' ? `${e.problem}: ${e.message}` : e.message);
+ * ```
+ */
 export type DatasetError =
   | { readonly _tag: 'InvalidInput'; readonly what: string; readonly problems: readonly string[]; readonly message: string }
   | { readonly _tag: 'MissingFolder'; readonly path: string; readonly message: string }

@@ -1,6 +1,12 @@
 /**
  * A decoded image as the whole pipeline sees it: 8-bit RGB, row-major, interleaved (`data[(y * width + x) * 3 + c]`).
  * Plain data, so Node and browsers, workers and tests all share it and no tensor backend is involved.
+ *
+ * @example
+ * ```ts
+ * import type { RgbImage } from '@pix2pix-ts/datasets';
+ * const red: RgbImage = { width: 1, height: 1, channels: 3, data: Uint8Array.of(255, 0, 0) };
+ * ```
  */
 export interface RgbImage {
   readonly width: number;

@@ -2,6 +2,12 @@ import { rgbImage, type RgbImage } from './rgb-image';
 
 /**
  * Raw decoder output: 1 (gray), 2 (gray + alpha), 3 (RGB) or 4 (RGBA) interleaved 8-bit channels.
+ *
+ * @example
+ * ```ts
+ * import type { RawPixels } from '@pix2pix-ts/datasets';
+ * const gray: RawPixels = { width: 2, height: 1, channels: 1, data: Uint8Array.of(0, 255) };
+ * ```
  */
 export interface RawPixels {
   readonly width: number;

@@ -22,7 +22,15 @@ export const CMP_CLASSES = [
   'shop',
 ] as const;
 
-/** One of {@link CMP_CLASSES}. */
+/**
+ * One of {@link CMP_CLASSES}.
+ *
+ * @example
+ * ```ts
+ * import type { CmpClass } from '@pix2pix-ts/datasets';
+ * const c: CmpClass = 'balcony';
+ * ```
+ */
 export type CmpClass = (typeof CMP_CLASSES)[number];
 
 const jet = (x: number): readonly [number, number, number] => {

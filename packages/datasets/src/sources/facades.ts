@@ -38,7 +38,15 @@ export const FACADES_URL = 'http://efrosgans.eecs.berkeley.edu/pix2pix/datasets/
  */
 export const FACADES_CONTENT_SHA256 = '1a5098ad0645d2e5f200b85cea3d60c90784503a7cf23f6dc2ead4afe83e51f6';
 
-/** Where {@link facadesRoot} found (or put) the data. */
+/**
+ * Where {@link facadesRoot} found (or put) the data.
+ *
+ * @example
+ * ```ts
+ * import type { FacadesLocation } from '@pix2pix-ts/datasets/node';
+ * const fresh = (l: FacadesLocation) => l.origin === 'download';
+ * ```
+ */
 export interface FacadesLocation {
   /** The folder holding `train/`, `val/`, `test/`. */
   readonly root: string;

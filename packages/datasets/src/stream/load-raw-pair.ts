@@ -14,7 +14,15 @@ import type { ReadBytes } from './read-bytes';
 import type { Sample } from './sample';
 import type { SampleSettings } from './sample-settings';
 
-/** A pair decoded and oriented (`a` = input, `b` = target), before preprocessing. */
+/**
+ * A pair decoded and oriented (`a` = input, `b` = target), before preprocessing.
+ *
+ * @example
+ * ```ts
+ * import type { RawPair } from '@pix2pix-ts/datasets';
+ * const sizes = (p: RawPair) => [p.a.width, p.a.height, p.b.width, p.b.height];
+ * ```
+ */
 export interface RawPair {
   readonly id: string;
   readonly a: RgbImage;
@@ -22,7 +30,15 @@ export interface RawPair {
   readonly converted: Sample['converted'];
 }
 
-/** How bytes are fetched and decoded where the loading runs. */
+/**
+ * How bytes are fetched and decoded where the loading runs.
+ *
+ * @example
+ * ```ts
+ * import { browserDecoder, fetchBytes, type LoadEnv } from '@pix2pix-ts/datasets';
+ * const env: LoadEnv = { readBytes: fetchBytes, decoder: browserDecoder() };
+ * ```
+ */
 export interface LoadEnv {
   readonly readBytes: ReadBytes;
   readonly decoder: ImageDecoder;

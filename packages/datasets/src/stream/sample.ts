@@ -21,7 +21,15 @@ export interface Sample {
   readonly converted: readonly { readonly path: string; readonly from: string }[];
 }
 
-/** What a loader needs to know about one pair: which, and which draw of randomness. Serialisable. */
+/**
+ * What a loader needs to know about one pair: which, and which draw of randomness. Serialisable.
+ *
+ * @example
+ * ```ts
+ * import type { SampleJob } from '@pix2pix-ts/datasets';
+ * const job: SampleJob = { index: 41, epoch: 3 };
+ * ```
+ */
 export interface SampleJob {
   readonly index: number;
   readonly epoch: number;

@@ -11,7 +11,15 @@ import type { SampleLoader } from './sample-loader';
 import type { SampleSettings } from './sample-settings';
 import { WorkerResponse, type WorkerRequest } from './worker-protocol';
 
-/** Options of {@link workerSampleLoader}. */
+/**
+ * Options of {@link workerSampleLoader}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkerPoolOptions } from '@pix2pix-ts/datasets/node';
+ * const o: WorkerPoolOptions = { workers: 1 };
+ * ```
+ */
 export interface WorkerPoolOptions {
   /** Number of decode workers (>= 1). */
   readonly workers: number;
@@ -22,7 +30,15 @@ export interface WorkerPoolOptions {
   readonly workerUrl?: URL;
 }
 
-/** A {@link SampleLoader} backed by worker threads, and how to stop them. */
+/**
+ * A {@link SampleLoader} backed by worker threads, and how to stop them.
+ *
+ * @example
+ * ```ts
+ * import type { WorkerPool } from '@pix2pix-ts/datasets/node';
+ * const stop = (p: WorkerPool) => p.close();
+ * ```
+ */
 export interface WorkerPool {
   readonly load: SampleLoader;
   readonly close: () => Promise<void>;

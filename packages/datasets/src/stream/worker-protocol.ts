@@ -29,14 +29,30 @@ const SettingsC = t.type({
   seed: t.number,
 });
 
-/** Loader → worker: prepare the sample of `entry` for `job`. */
+/**
+ * Loader → worker: prepare the sample of `entry` for `job`.
+ *
+ * @example
+ * ```ts
+ * import { WorkerRequest } from './worker-protocol';
+ * WorkerRequest.is({ id: 1 }); // false: entry, job and settings are missing
+ * ```
+ */
 export const WorkerRequest = t.type({
   id: t.number,
   entry: PairEntryC,
   job: t.type({ index: t.number, epoch: t.number }),
   settings: SettingsC,
 });
-/** See {@link WorkerRequest}. */
+/**
+ * See {@link WorkerRequest}.
+ *
+ * @example
+ * ```ts
+ * import { WorkerRequest } from './worker-protocol';
+ * WorkerRequest.is({ id: 1 }); // false: entry, job and settings are missing
+ * ```
+ */
 export type WorkerRequest = t.TypeOf<typeof WorkerRequest>;
 
 const Str = t.string;
@@ -69,10 +85,26 @@ const SampleC = t.type({
   converted: t.readonlyArray(t.type({ path: t.string, from: t.string })),
 });
 
-/** Worker → loader: the sample, or why it failed. */
+/**
+ * Worker → loader: the sample, or why it failed.
+ *
+ * @example
+ * ```ts
+ * import { WorkerResponse } from './worker-protocol';
+ * WorkerResponse.is({ id: 1, ok: false, error: { _tag: 'Worker', message: 'decode worker: x' } }); // true
+ * ```
+ */
 export const WorkerResponse = t.union([
   t.type({ id: t.number, ok: t.literal(true), sample: SampleC }),
   t.type({ id: t.number, ok: t.literal(false), error: DatasetErrorC }),
 ]);
-/** See {@link WorkerResponse}. */
+/**
+ * See {@link WorkerResponse}.
+ *
+ * @example
+ * ```ts
+ * import { WorkerResponse } from './worker-protocol';
+ * WorkerResponse.is({ id: 1, ok: false, error: { _tag: 'Worker', message: 'decode worker: x' } }); // true
+ * ```
+ */
 export type WorkerResponse = t.TypeOf<typeof WorkerResponse>;

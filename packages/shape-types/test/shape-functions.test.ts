@@ -16,7 +16,7 @@ import {
   type ConvOutputSize,
   type ConvTransposeOutputSize,
   type ShapeFail,
-  type Tensor,
+  type ShapeOf,
 } from '../src/index';
 
 describe('shape functions', () => {
@@ -73,7 +73,7 @@ describe('assertShape', () => {
     const x = tf.zeros([2, 32, 32, 3]);
     const ok = assertShape(x, [null, 32, 32, 3] as const);
     expect(E.isRight(ok)).toBe(true);
-    if (E.isRight(ok)) expectTypeOf(ok.right).toEqualTypeOf<Tensor<readonly [number, 32, 32, 3]>>();
+    if (E.isRight(ok)) expectTypeOf<ShapeOf<typeof ok.right>>().toEqualTypeOf<readonly [number, 32, 32, 3]>();
     const bad = assertShape(x, [null, 64, 64, 3] as const, 'input');
     expect(E.isLeft(bad) && bad.left.message).toBe('input: height 64 ≠ 32, width 64 ≠ 32 (expected [*, 64, 64, 3], got [2, 32, 32, 3])');
     expect(E.isLeft(bad) && bad.left.mismatches.map((m) => m.name)).toEqual(['height', 'width']);

@@ -154,4 +154,11 @@ describe('the loader', () => {
     await l.close();
     await expect(all(l.epoch(0))).rejects.toThrow('used after close');
   });
+
+  it('a decode worker that crashes fails its jobs with a Worker error instead of hanging', async () => {
+    const crashing = new URL(`data:text/javascript,${encodeURIComponent('throw new Error("worker exploded")')}`);
+    const l = unwrap(await nodeLoader(source, { ...small, workers: 1 }, { workerUrl: crashing })());
+    await expect(all(l.epoch(0))).rejects.toThrow(/decode worker: (crashed: worker exploded|no decode worker left)/);
+    await l.close();
+  });
 });

@@ -12,6 +12,6 @@ import { createReadStream } from 'node:fs';
  */
 export const sha256File = async (path: string): Promise<string> => {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer); // no encoding given: the stream yields Buffers
   return hash.digest('hex');
 };

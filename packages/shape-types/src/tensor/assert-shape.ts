@@ -29,10 +29,10 @@ export function assertShape<const E extends ExpectedShape>(
   x: tf.Tensor,
   expected: E,
   where = 'assertShape',
-): E.Either<ShapeError, Tensor<Asserted<E> & Shape>> {
+): E.Either<ShapeError, Tensor<Extract<Asserted<E>, Shape>>> {
   const actual = x.shape;
   const ok = actual.length === expected.length && expected.every((d, i) => d === null || d === actual[i]);
-  return ok ? E.right(x as Tensor<Asserted<E> & Shape>) : E.left(shapeMismatch(where, expected, actual));
+  return ok ? E.right(x as Tensor<Extract<Asserted<E>, Shape>>) : E.left(shapeMismatch(where, expected, actual));
 }
 
 /**
@@ -46,7 +46,7 @@ export function assertShape<const E extends ExpectedShape>(
  * const x = shaped(tf.zeros([1, 8, 8, 3]), [1, 8, 8, 3]); // Tensor<readonly [1, 8, 8, 3]>
  * ```
  */
-export function shaped<const E extends ExpectedShape>(x: tf.Tensor, expected: E, where = 'shaped'): Tensor<Asserted<E> & Shape> {
+export function shaped<const E extends ExpectedShape>(x: tf.Tensor, expected: E, where = 'shaped'): Tensor<Extract<Asserted<E>, Shape>> {
   const r = assertShape(x, expected, where);
   if (E.isLeft(r)) throw new ShapeErrorException(r.left);
   return r.right;

@@ -1,0 +1,93 @@
+import * as E from 'fp-ts/Either';
+import type * as TE from 'fp-ts/TaskEither';
+import { evalCommand } from '../commands/eval';
+import { exportCommand } from '../commands/export';
+import { testCommand } from '../commands/test';
+import { trainCommand } from '../commands/train';
+import { parseCommandLine } from '../options/parse-command-line';
+import { renderCommandHelp, renderMainHelp } from '../options/render-help';
+import { exitCodeOf, messageOf, type CliError } from './cli-error';
+import type { CliEnv } from './cli-env';
+
+/** The version printed by `pix2pix --version`. */
+export const VERSION = '0.1.0';
+
+/**
+ * The process's world: stdout (a TTY or not), stderr, clocks, and an abort signal fired by the first SIGINT
+ * (a second one quits at once, exit code 130).
+ */
+export function processEnv(signal: AbortSignal): CliEnv {
+  return {
+    stdout: { isTTY: process.stdout.isTTY === true, columns: () => process.stdout.columns ?? 100, write: (s) => void process.stdout.write(s) },
+    stderr: (s) => void process.stderr.write(s),
+    now: () => performance.now(),
+    date: () => new Date(),
+    signal,
+  };
+}
+
+async function run<A>(te: TE.TaskEither<CliError, A>, env: CliEnv): Promise<number> {
+  const r = await te();
+  if (E.isRight(r)) return 0;
+  env.stderr(`pix2pix: ${r.left.message}\n`);
+  return exitCodeOf(r.left);
+}
+
+/**
+ * The `pix2pix` program: parses the command line (pure), runs the command, maps the outcome to an exit code
+ * (0 ok, 1 failed, 2 bad usage, 130 interrupted after saving). Errors are one line on stderr:
+ * `pix2pix: --ngf: expected a positive integer, got "abc"`.
+ *
+ * @example
+ * ```ts
+ * import { main } from '@pix2pix-ts/cli/node';
+ * process.exitCode = await main(process.argv.slice(2));
+ * ```
+ */
+export async function main(argv: readonly string[], makeEnv: (signal: AbortSignal) => CliEnv = processEnv): Promise<number> {
+  const controller = new AbortController();
+  const env = makeEnv(controller.signal);
+  const parsed = parseCommandLine(argv);
+  if (E.isLeft(parsed)) {
+    env.stderr(`pix2pix: ${parsed.left.message}\n`);
+    return exitCodeOf(parsed.left);
+  }
+  const cmd = parsed.right;
+  if (cmd.command === 'help') {
+    env.stdout.write(`${cmd.topic === undefined ? renderMainHelp() : renderCommandHelp(cmd.topic)}\n`);
+    return 0;
+  }
+  if (cmd.command === 'version') {
+    env.stdout.write(`pix2pix ${VERSION}\n`);
+    return 0;
+  }
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      env.stderr('\npix2pix: Ctrl-C: finishing this step and saving a checkpoint (press Ctrl-C again to quit without saving)\n');
+      controller.abort();
+    } else {
+      env.stderr('pix2pix: quit without saving\n');
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    switch (cmd.command) {
+      case 'train':
+        return await run(trainCommand(cmd.options, env), env);
+      case 'test':
+        return await run(testCommand(cmd.options, env), env);
+      case 'eval':
+        return await run(evalCommand(cmd.options, env), env);
+      case 'export':
+        return await run(exportCommand(cmd.options, env), env);
+    }
+  } catch (e) {
+    env.stderr(`pix2pix: unexpected error: ${messageOf(e)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -1,0 +1,39 @@
+import * as TE from 'fp-ts/TaskEither';
+import { useBackend, type BackendInfo } from '@pix2pix-ts/backends';
+import { backendError, messageOf, type CliError } from './cli-error';
+
+/** The message for `--backend webgl` in Node (the browser runner is another piece of work). */
+export const WEBGL_NEEDS_BROWSER =
+  "--backend webgl: needs the browser runner (WebGL exists only in a browser; this Node CLI cannot create a WebGL context). Use --backend wasm (fast) or cpu here.";
+
+/**
+ * Starts a tfjs backend for the CLI: `wasm` or `cpu` in Node; `webgl` fails at once with a one-line message
+ * (it needs a headless-browser runner). Returns the backend's description for the start-up line.
+ */
+export function startBackend(name: 'cpu' | 'wasm' | 'webgl'): TE.TaskEither<CliError, BackendInfo> {
+  if (name === 'webgl') return TE.left(backendError(WEBGL_NEEDS_BROWSER));
+  return TE.tryCatch(
+    () => useBackend(name),
+    (e) => backendError(`--backend ${name}: ${messageOf(e)}`),
+  );
+}
+
+/**
+ * The backend in words, for the line printed at start: `wasm (SIMD, 1 thread)`, `cpu (reference)`.
+ *
+ * @example
+ * ```ts
+ * import { describeBackend } from '@pix2pix-ts/cli';
+ * // describeBackend(await useBackend('wasm')) === 'wasm (SIMD, 1 thread)'
+ * ```
+ */
+export function describeBackend(info: BackendInfo): string {
+  switch (info.name) {
+    case 'cpu':
+      return 'cpu (reference JavaScript)';
+    case 'wasm':
+      return `wasm (${info.simd ? 'SIMD' : 'no SIMD'}, ${info.threadsCount} thread${info.threadsCount === 1 ? '' : 's'})`;
+    case 'webgl':
+      return 'webgl';
+  }
+}

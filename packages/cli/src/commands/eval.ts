@@ -1,0 +1,66 @@
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import { disposeState } from '@pix2pix-ts/pix2pix';
+import type { CliError } from '../cli/cli-error';
+import type { CliEnv } from '../cli/cli-env';
+import { describeBackend, startBackend } from '../cli/start-backend';
+import type { RunConfig } from '../config/run-config';
+import { openSource } from '../data/open-source';
+import { evaluateSplit } from '../eval/evaluate-split';
+import { formatMetricsTable } from '../eval/format-metrics';
+import type { SplitMetrics } from '../eval/image-metrics';
+import type { EVAL_OPTIONS } from '../options/command-options';
+import type { OptionsOf } from '../options/option-spec';
+import { loadRunCheckpoint } from '../run/checkpoint-io';
+import { writeJson } from '../run/json-file';
+import { checkpointDirOf } from './checkpoint-dir';
+
+/** The decoded options of `pix2pix eval`. */
+export type EvalOptions = OptionsOf<typeof EVAL_OPTIONS>;
+
+/** A checkpoint's configuration with the data and test-time options of `eval`/`test` applied. Pure. */
+export function evalConfigOf(config: RunConfig, o: { readonly dataroot?: string; readonly dataset_mode?: 'aligned' | 'synthetic'; readonly direction?: 'AtoB' | 'BtoA'; readonly eval?: boolean; readonly num_test?: number }): RunConfig {
+  return {
+    ...config,
+    data: {
+      ...config.data,
+      mode: o.dataset_mode ?? (o.dataroot !== undefined ? 'aligned' : config.data.mode),
+      dataroot: o.dataroot ?? config.data.dataroot,
+      direction: o.direction ?? config.data.direction,
+    },
+    test: {
+      dropout: o.eval === true ? false : config.test.dropout,
+      batchStats: o.eval === true ? false : config.test.batchStats,
+      numTest: o.num_test ?? config.test.numTest,
+    },
+  };
+}
+
+/**
+ * `pix2pix eval`: L1 / PSNR / SSIM of a checkpoint's generator on a split (default: the checkpoint's data, the
+ * test split, the paper's test-time behaviour). Prints the table; `--output FILE` also writes it as JSON.
+ */
+export function evalCommand(o: EvalOptions, env: CliEnv): TE.TaskEither<CliError, SplitMetrics> {
+  const say = (s: string): void => env.stdout.write(`${s}\n`);
+  return pipe(
+    TE.fromEither(checkpointDirOf(o)),
+    TE.bindTo('dir'),
+    TE.bind('backend', () => startBackend(o.backend ?? 'wasm')),
+    TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix eval · backend: ${describeBackend(backend)}`))),
+    TE.bind('loaded', ({ dir }) => loadRunCheckpoint(dir)),
+    TE.chain(({ dir, loaded }) => {
+      const config = evalConfigOf(loaded.config, o);
+      const phase = o.phase ?? config.data.evalPhase;
+      return pipe(
+        openSource(config.data, phase),
+        TE.chain((source) =>
+          evaluateSplit({ generator: loaded.nets.generator, vars: loaded.state.g, source, phase, size: config.data.cropSize, test: config.test, seed: o.seed ?? config.run.seed, step: loaded.state.step, epoch: loaded.state.epoch }),
+        ),
+        TE.tap(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.tapError(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.tap((m) => TE.fromIO(() => say(formatMetricsTable([[dir, m]])))),
+        TE.tap((m) => (o.output === undefined ? TE.right(undefined) : writeJson(o.output, { format: 'pix2pix-ts/metrics', checkpoint: dir, final: m }))),
+      );
+    }),
+  );
+}

@@ -1,0 +1,117 @@
+import { basename, extname, join } from 'node:path';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import { alignedFolder, listImages, readFileBytes, resizeBicubic, sharpDecoder, toUnitRange, type PairSource } from '@pix2pix-ts/datasets/node';
+import { disposeState } from '@pix2pix-ts/pix2pix';
+import { inputError, messageOf, type CliError } from '../cli/cli-error';
+import type { CliEnv } from '../cli/cli-env';
+import { describeBackend, startBackend } from '../cli/start-backend';
+import { evalSamples } from '../data/eval-samples';
+import { fromDatasetError } from '../data/open-source';
+import { generateImage } from '../eval/generate';
+import { encodePng } from '../image/png';
+import type { TEST_OPTIONS } from '../options/command-options';
+import type { OptionsOf } from '../options/option-spec';
+import { loadRunCheckpoint, type LoadedCheckpoint } from '../run/checkpoint-io';
+import { writeFileTE } from '../run/json-file';
+import { checkpointDirOf } from './checkpoint-dir';
+import { evalConfigOf } from './eval';
+
+/** The decoded options of `pix2pix test`. */
+export type TestOptions = OptionsOf<typeof TEST_OPTIONS>;
+
+const stem = (path: string): string => basename(path, extname(path));
+
+/** The test-time options of `test` (its data options are handled here, not through the run's data config). */
+const testTimeOf = (o: TestOptions): { readonly eval?: boolean; readonly num_test?: number; readonly direction?: 'AtoB' | 'BtoA' } => ({
+  ...(o.eval === undefined ? {} : { eval: o.eval }),
+  ...(o.num_test === undefined ? {} : { num_test: o.num_test }),
+  ...(o.direction === undefined ? {} : { direction: o.direction }),
+});
+
+/**
+ * `pix2pix test`: translates every image of a folder with a checkpoint's generator and writes `<name>.png` to
+ * the results folder. `--dataset_mode single` (default): each file is an input, resized to the model's size;
+ * `aligned`: AB files, the input half chosen by `--direction`. Test-time behaviour: the paper's unless `--eval`.
+ */
+export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError, { readonly outDir: string; readonly count: number }> {
+  const say = (s: string): void => env.stdout.write(`${s}\n`);
+  if (o.dataroot === undefined) return TE.left({ _tag: 'Usage', message: '--dataroot DIR: required (a folder of images to translate)' });
+  const dataroot = o.dataroot;
+  return pipe(
+    TE.fromEither(checkpointDirOf(o)),
+    TE.bindTo('dir'),
+    TE.bind('backend', () => startBackend(o.backend ?? 'wasm')),
+    TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),
+    TE.bind('loaded', ({ dir }) => loadRunCheckpoint(dir)),
+    TE.chain(({ dir, loaded }) => {
+      const outDir = o.results_dir ?? join(dir, '..', '..', `test_${basename(dir)}`);
+      const run = (o.dataset_mode ?? 'single') === 'aligned' ? translateAligned(loaded, dataroot, o, outDir) : translateSingle(loaded, dataroot, o, outDir);
+      return pipe(
+        run,
+        TE.tap(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.tapError(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.map((count) => ({ outDir, count })),
+        TE.tap(({ count }) => TE.fromIO(() => say(`translated ${count} image${count === 1 ? '' : 's'} into ${outDir}`))),
+      );
+    }),
+  );
+}
+
+function translateSingle(loaded: LoadedCheckpoint, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+  const config = evalConfigOf(loaded.config, testTimeOf(o));
+  const size = config.data.cropSize;
+  const decoder = sharpDecoder();
+  return pipe(
+    listImages(dataroot, 'images to translate'),
+    TE.mapLeft(fromDatasetError),
+    TE.chain((files) =>
+      TE.tryCatch(
+        async () => {
+          const chosen = files.slice(0, config.test.numTest ?? files.length);
+          for (const [i, f] of chosen.entries()) {
+            const path = join(dataroot, f);
+            const bytes = await readFileBytes(path)();
+            if (bytes._tag === 'Left') throw new Error(bytes.left.message);
+            const decoded = await decoder.decode(bytes.right, path)();
+            if (decoded._tag === 'Left') throw new Error(decoded.left.message);
+            const input = toUnitRange(resizeBicubic(decoded.right.image, size, size));
+            const out = generateImage(loaded.nets.generator, loaded.state.g, input, size, size, config.test, o.seed ?? config.run.seed, i);
+            const written = await writeFileTE(join(outDir, `${stem(f)}.png`), encodePng(out))();
+            if (written._tag === 'Left') throw new Error(written.left.message);
+          }
+          return chosen.length;
+        },
+        (e) => inputError(messageOf(e)),
+      ),
+    ),
+  );
+}
+
+function translateAligned(loaded: LoadedCheckpoint, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+  const config = evalConfigOf(loaded.config, testTimeOf(o));
+  const size = config.data.cropSize;
+  return pipe(
+    alignedFolder(dataroot, { direction: config.data.direction }),
+    TE.mapLeft(fromDatasetError),
+    TE.chain((source: PairSource) =>
+      TE.tryCatch(
+        async () => {
+          const n = Math.min(source.entries.length, config.test.numTest ?? source.entries.length);
+          for (let start = 0; start < n; start += 8) {
+            const idx = Array.from({ length: Math.min(8, n - start) }, (_, i) => start + i);
+            const samples = await evalSamples(source, size, idx)();
+            if (samples._tag === 'Left') throw new Error(samples.left.message);
+            for (const s of samples.right) {
+              const out = generateImage(loaded.nets.generator, loaded.state.g, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index);
+              const written = await writeFileTE(join(outDir, `${stem(s.id)}.png`), encodePng(out))();
+              if (written._tag === 'Left') throw new Error(written.left.message);
+            }
+          }
+          return n;
+        },
+        (e) => inputError(messageOf(e)),
+      ),
+    ),
+  );
+}

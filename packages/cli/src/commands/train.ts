@@ -1,0 +1,237 @@
+import { basename, join } from 'node:path';
+import * as TE from 'fp-ts/TaskEither';
+import { disposeState, makeTrainStep, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
+import { inputError, messageOf, type CliError } from '../cli/cli-error';
+import type { CliEnv } from '../cli/cli-env';
+import { describeBackend, startBackend } from '../cli/start-backend';
+import type { TrainOptions } from '../config/build-config';
+import { buildNets } from '../config/build-nets';
+import { objectiveOf } from '../config/objective-of';
+import { totalEpochs, type RunConfig } from '../config/run-config';
+import { evalSamples, spreadIndices } from '../data/eval-samples';
+import { openSource } from '../data/open-source';
+import { trainLoader } from '../data/train-loader';
+import { evaluateSplit } from '../eval/evaluate-split';
+import { formatMetricsTable } from '../eval/format-metrics';
+import type { SplitMetrics } from '../eval/image-metrics';
+import { encodePng } from '../image/png';
+import { renderReport } from '../report/render-report';
+import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
+import { freshState, loadRunCheckpoint, saveState } from '../run/checkpoint-io';
+import { writeFileTE, writeJson } from '../run/json-file';
+import { prepareRun } from '../run/prepare-run';
+import type { RunInfo } from '../run/run-info';
+import type { RunLayout } from '../run/run-layout';
+import { emptyHistory, type LossHistory } from '../train/loss-history';
+import { formatDuration } from '../train/progress-format';
+import { createProgressReporter } from '../train/progress-reporter';
+import { positionOf, totalSteps } from '../train/schedule';
+import { trainLoop, type SegmentSoFar } from '../train/train-loop';
+
+/** What a finished `train` reports back (the run folder and its test metrics). */
+export interface TrainSummary {
+  readonly runDir: string;
+  readonly final: SplitMetrics;
+  readonly init: SplitMetrics | null;
+  readonly itPerSec: number;
+  readonly trainSeconds: number;
+}
+
+/** Turns a TaskEither's result into a value or a thrown {@link Stop}, so the command reads top to bottom. */
+class Stop {
+  constructor(readonly error: CliError) {}
+}
+const must = async <A>(te: TE.TaskEither<CliError, A>): Promise<A> => {
+  const r = await te();
+  if (r._tag === 'Left') throw new Stop(r.left);
+  return r.right;
+};
+
+const writeReport = (layout: RunLayout, config: RunConfig, info: RunInfo, history: LossHistory, backend: string, env: CliEnv, columns: number, cell: number) =>
+  writeFileTE(
+    layout.report,
+    renderReport({ config, info, history, backend, runName: basename(layout.dir), generatedAt: env.date().toISOString().replace('T', ' ').slice(0, 19), sheet: { columns, cell, gap: SHEET_GAP } }),
+  );
+
+/**
+ * `pix2pix train`: the whole run, effects at this edge only. Prepares the run folder (or reads it back with
+ * `--resume`), starts the backend, saves the untrained networks (`checkpoints/init`), trains with progress and
+ * save points (checkpoint, sample sheet, report), stops cleanly on SIGINT (saving `checkpoints/latest`: resume
+ * continues exactly there), then evaluates the trained and the untrained generator on the test split and writes
+ * `metrics.json` and `report.html`.
+ */
+export function trainCommand(options: TrainOptions, env: CliEnv): TE.TaskEither<CliError, TrainSummary> {
+  return TE.tryCatch(
+    () => runTrain(options, env),
+    (e) => (e instanceof Stop ? e.error : inputError(messageOf(e))),
+  );
+}
+
+async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummary> {
+  const say = (s: string): void => env.stdout.write(`${s}\n`);
+  const prepared = await must(prepareRun(options, env.date()));
+  const { config, layout } = prepared;
+  const backendName = options.backend ?? 'wasm';
+  const backendInfo = await must(startBackend(backendName));
+  const backend = describeBackend(backendInfo);
+  say(`pix2pix train · backend: ${backend}`);
+  say(`${prepared.resumed === undefined ? 'run' : 'resuming run'}: ${layout.dir}`);
+
+  const trainSource = await must(openSource(config.data, config.data.phase));
+  const evalSource = await must(openSource(config.data, config.data.evalPhase));
+  const pairs = Math.min(trainSource.entries.length, config.data.maxDatasetSize ?? Number.MAX_SAFE_INTEGER);
+  const B = Math.ceil(pairs / config.data.batchSize);
+  const epochs = totalEpochs(config);
+  const total = totalSteps(epochs, B);
+  const nets = buildNets(config.model);
+  const sampleIdx = spreadIndices(evalSource.entries.length, config.run.numSamples);
+  const samples = await must(evalSamples(evalSource, config.data.cropSize, sampleIdx));
+
+  let state: TrainState;
+  let info: RunInfo;
+  let history: LossHistory;
+  const nowIso = (): string => env.date().toISOString();
+  if (prepared.resumed === undefined) {
+    state = freshState(config, nets);
+    history = emptyHistory();
+    info = {
+      format: 'pix2pix-ts/run',
+      status: 'running',
+      startedAt: nowIso(),
+      updatedAt: nowIso(),
+      step: 0,
+      totalSteps: total,
+      batchesPerEpoch: B,
+      trainPairs: pairs,
+      segments: [],
+      savePoints: [],
+      dWarningSteps: 0,
+      timeLimitHit: false,
+      evalSeconds: 0,
+      metrics: null,
+      sampleIds: samples.map((s) => s.id),
+    };
+    await must(writeJson(layout.config, config));
+    await must(saveState(layout.init, state, config));
+    await must(writeJson(layout.run, info));
+  } else {
+    const loaded = await must(loadRunCheckpoint(layout.latest));
+    state = loaded.state;
+    info = { ...prepared.resumed.info, status: 'running', updatedAt: nowIso() };
+    history = prepared.resumed.history;
+    if (state.step !== info.step) say(`note: run.json says step ${info.step}, the checkpoint step ${state.step}; continuing from the checkpoint`);
+  }
+  const { epochIndex, batchInEpoch } = positionOf(state.step, B);
+  say(
+    `${config.data.mode === 'synthetic' ? 'synthetic facades' : trainSource.name}: ${pairs} pairs, ${B} iterations per epoch, ${epochs} epochs, ${total} iterations` +
+      (state.step > 0 ? ` (continuing at iteration ${state.step}: epoch ${epochIndex + 1}, batch ${batchInEpoch + 1})` : ''),
+  );
+  say(
+    `model: ${config.model.netG} ngf ${config.model.ngf} + ${config.objective.ganMode === 'none' ? 'no D (L1 only)' : `${config.model.netD} D (n_layers ${config.model.nLayersD}) ndf ${config.model.ndf}`}, ${config.data.cropSize}x${config.data.cropSize}, batch ${config.data.batchSize}, lr ${config.objective.lr} (${config.objective.lrPolicy}: ${config.objective.nEpochs} + ${config.objective.nEpochsDecay} epochs)`,
+  );
+
+  const loader = await must(trainLoader(trainSource, config.data, config.run.seed, batchInEpoch));
+  if (loader.batchesPerEpoch !== B) throw new Stop(inputError(`internal: loader has ${loader.batchesPerEpoch} batches per epoch, expected ${B}`));
+  const progress = createProgressReporter(env.stdout, config.run.printFreq, config.run.displayFreq, env.now);
+  const cell = config.data.cropSize;
+
+  const baseSegments = info.segments;
+  const baseWarnings = info.dWarningSteps;
+  const withSegment = (i: RunInfo, g: SegmentSoFar, toStep: number): RunInfo => ({
+    ...i,
+    step: toStep,
+    updatedAt: nowIso(),
+    dWarningSteps: baseWarnings + g.dWarningSteps,
+    segments: [...baseSegments, { backend: backendName, fromStep: g.fromStep, toStep, seconds: g.seconds, dataSeconds: g.dataSeconds }],
+  });
+  const savePoint = async (s: TrainState, epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
+    await must(saveState(layout.latest, s, config));
+    await must(saveState(layout.epochCheckpoint(epoch), s, config));
+    const sheet = layout.sampleSheet(epoch);
+    await must(writeFileTE(join(layout.dir, sheet), encodePng(sampleSheet(nets.generator, s.g, samples, config.test, config.run.seed))));
+    info = { ...withSegment(info, g, s.step), savePoints: [...info.savePoints.filter((p) => p.epoch !== epoch), { epoch, step: s.step, sheet }] };
+    await must(writeJson(layout.run, info));
+    await must(writeJson(layout.history, h));
+    await must(writeReport(layout, config, info, h, backendName, env, samples.length, cell));
+    progress.message(`saved epoch ${epoch} (iteration ${s.step}): ${layout.epochCheckpoint(epoch)}, ${sheet}`);
+  };
+
+  const earlier = baseSegments.reduce((x, g) => x + g.seconds, 0);
+  let result;
+  try {
+    result = await trainLoop({
+      step: makeTrainStep(nets, objectiveOf(config.objective)),
+      state,
+      history,
+      loader,
+      totalSteps: total,
+      totalEpochs: epochs,
+      saveEpochFreq: config.run.saveEpochFreq,
+      l1Only: config.objective.ganMode === 'none',
+      progress,
+      signal: env.signal,
+      now: env.now,
+      timeLimitMs: config.run.timeLimitMinutes === null ? undefined : config.run.timeLimitMinutes * 60_000,
+      earlierSeconds: earlier,
+      onSavePoint: savePoint,
+    });
+  } finally {
+    await loader.close();
+  }
+  state = result.state;
+  history = result.history;
+  const segment: SegmentSoFar = { fromStep: result.fromStep, seconds: result.seconds, dataSeconds: result.dataSeconds, dWarningSteps: result.dWarningSteps };
+  info = withSegment(info, segment, state.step);
+  const segmentRate = result.seconds > 0 ? (state.step - result.fromStep) / result.seconds : 0;
+  say(`trained ${state.step - result.fromStep} iterations in ${formatDuration(result.seconds)} (${segmentRate.toFixed(2)} it/s on ${backendName})`);
+
+  if (result.outcome === 'interrupted') {
+    await must(saveState(layout.latest, state, config));
+    info = { ...info, status: 'interrupted' };
+    await must(writeJson(layout.run, info));
+    await must(writeJson(layout.history, history));
+    await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
+    disposeState(state);
+    throw new Stop({
+      _tag: 'Interrupted',
+      message: `interrupted at iteration ${state.step} of ${total}: saved ${layout.latest}. Continue with: pix2pix train --resume ${layout.dir}`,
+    });
+  }
+
+  // The end of training (or the time limit): a last save point if the last step was not one.
+  const last = info.savePoints[info.savePoints.length - 1];
+  if (last === undefined || last.step !== state.step) await savePoint(state, positionOf(Math.max(0, state.step - 1), B).epochIndex + 1, history, segment);
+  if (result.outcome === 'time-limit') {
+    info = { ...info, timeLimitHit: true };
+    say(`⚠ time limit of ${config.run.timeLimitMinutes ?? 0} min reached at iteration ${state.step} of ${total}: evaluating what was trained`);
+  }
+
+  const evalStart = env.now();
+  say(`evaluating on ${config.data.evalPhase} (${Math.min(evalSource.entries.length, config.test.numTest ?? Number.MAX_SAFE_INTEGER)} images)…`);
+  const final = await must(evaluateSplit({ generator: nets.generator, vars: state.g, source: evalSource, phase: config.data.evalPhase, size: cell, test: config.test, seed: config.run.seed, step: state.step, epoch: state.epoch }));
+  const init = await evaluateInit(layout, nets, evalSource, config);
+  const evalSeconds = (env.now() - evalStart) / 1000;
+  info = { ...info, status: 'complete', updatedAt: nowIso(), evalSeconds, metrics: { final, init } };
+  await must(writeJson(layout.metrics, { format: 'pix2pix-ts/metrics', final, init }));
+  await must(writeJson(layout.run, info));
+  await must(writeJson(layout.history, history));
+  await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
+  disposeState(state);
+  const totalsSec = info.segments.reduce((x, g) => x + g.seconds, 0);
+  const totalsSteps = info.segments.reduce((x, g) => x + (g.toStep - g.fromStep), 0);
+  say('');
+  say(formatMetricsTable(init === null ? [['trained', final]] : [['trained', final], ['untrained (step 0)', init]]));
+  say('');
+  say(`report: ${layout.report}`);
+  return { runDir: layout.dir, final, init, itPerSec: totalsSec > 0 ? totalsSteps / totalsSec : 0, trainSeconds: totalsSec };
+}
+
+async function evaluateInit(layout: RunLayout, nets: Pix2PixNets, evalSource: Parameters<typeof evaluateSplit>[0]['source'], config: RunConfig): Promise<SplitMetrics | null> {
+  const loaded = await loadRunCheckpoint(layout.init)();
+  if (loaded._tag === 'Left') return null;
+  const s = loaded.right.state;
+  const m = await evaluateSplit({ generator: nets.generator, vars: s.g, source: evalSource, phase: config.data.evalPhase, size: config.data.cropSize, test: config.test, seed: config.run.seed, step: s.step, epoch: s.epoch })();
+  disposeState(s);
+  return m._tag === 'Right' ? m.right : null;
+}
+

@@ -1,0 +1,119 @@
+import * as E from 'fp-ts/Either';
+import { usageError, type CliError } from '../cli/cli-error';
+import type { TRAIN_OPTIONS } from '../options/command-options';
+import type { OptionsOf } from '../options/option-spec';
+import { parseNetG } from './net-names';
+import { PRESETS } from './presets';
+import type { RunConfig } from './run-config';
+
+/** The decoded options of `pix2pix train`. */
+export type TrainOptions = OptionsOf<typeof TRAIN_OPTIONS>;
+
+/**
+ * Checks that a size survives a network: a U-Net of `depth` downs needs a multiple of 2^depth (else it is the
+ * shape error the layers would raise, said before any compute); a ResNet generator needs a multiple of 4.
+ */
+export function sizeProblem(netG: string, size: number): string | undefined {
+  const spec = parseNetG(netG);
+  if (spec === undefined) return `unknown netG ${netG}`;
+  const unit = spec.kind === 'unet' ? 2 ** spec.depth : 4;
+  if (size % unit === 0) return undefined;
+  let s = size;
+  let halvings = 0;
+  while (s % 2 === 0 && halvings < (spec.kind === 'unet' ? spec.depth : 2)) {
+    s /= 2;
+    halvings++;
+  }
+  return `--crop_size ${size} does not fit ${netG}: cannot halve ${s} (after ${halvings} of ${spec.kind === 'unet' ? spec.depth : 2} downsamplings); use a multiple of ${unit}`;
+}
+
+/**
+ * Builds a run's configuration from the decoded `train` options: the preset's values, overridden by whatever was
+ * given, then cross-checked (data source, sizes against the network, load >= crop). Pure.
+ *
+ * @example
+ * ```ts
+ * import { buildRunConfig } from '@pix2pix-ts/cli';
+ * buildRunConfig({ dataroot: 'data/facades', preset: 'paper' }); // Right(the paper's configuration)
+ * buildRunConfig({ dataroot: 'data/facades', crop_size: 60 }); // Left: '--crop_size 60 does not fit unet_64: …'
+ * ```
+ */
+export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
+  const presetName = o.smoke === true ? 'smoke' : (o.preset ?? 'default');
+  if (o.smoke === true && o.preset !== undefined && o.preset !== 'smoke') return E.left(usageError(`--smoke conflicts with --preset ${o.preset}`));
+  const p = PRESETS[presetName];
+  const mode = o.dataset_mode ?? 'aligned';
+  if (mode === 'aligned' && o.dataroot === undefined) {
+    return E.left(usageError('--dataroot: required (a folder with train/ and test/ of aligned AB images), or --dataset_mode synthetic'));
+  }
+  if (o.l1_only === true && o.gan_mode !== undefined && o.gan_mode !== 'none') return E.left(usageError(`--l1_only conflicts with --gan_mode ${o.gan_mode}`));
+  const netD = o.netD ?? p.model.netD;
+  if (netD !== 'n_layers' && o.n_layers_D !== undefined) return E.left(usageError(`--n_layers_D: only used with --netD n_layers (got --netD ${netD})`));
+  const cropSize = o.crop_size ?? p.data.cropSize;
+  const preprocess = o.preprocess ?? p.data.preprocess;
+  // A crop size given alone scales the load size with it (the paper's 286/256 ratio), unless given too.
+  const loadSize = o.load_size ?? (o.crop_size === undefined ? p.data.loadSize : Math.round((cropSize * p.data.loadSize) / p.data.cropSize));
+  if ((preprocess === 'resize_and_crop' || preprocess === 'scale_width_and_crop') && loadSize < cropSize) {
+    return E.left(usageError(`--load_size ${loadSize} must be >= --crop_size ${cropSize} with --preprocess ${preprocess}`));
+  }
+  const netG = o.netG ?? p.model.netG;
+  const fit = sizeProblem(netG, cropSize);
+  if (fit !== undefined) return E.left(usageError(fit));
+  const config: RunConfig = {
+    format: 'pix2pix-ts/run-config',
+    version: 1,
+    preset: p.preset,
+    data: {
+      mode,
+      dataroot: o.dataroot ?? null,
+      direction: o.direction ?? p.data.direction,
+      phase: o.phase ?? p.data.phase,
+      evalPhase: o.eval_phase ?? p.data.evalPhase,
+      preprocess,
+      loadSize,
+      cropSize,
+      noFlip: o.no_flip ?? p.data.noFlip,
+      serialBatches: o.serial_batches ?? p.data.serialBatches,
+      batchSize: o.batch_size ?? p.data.batchSize,
+      maxDatasetSize: o.max_dataset_size ?? p.data.maxDatasetSize,
+      numThreads: o.num_threads ?? p.data.numThreads,
+    },
+    model: {
+      ...p.model,
+      netG,
+      netD,
+      nLayersD: netD === 'basic' ? 3 : netD === 'pixel' ? 1 : (o.n_layers_D ?? p.model.nLayersD),
+      ngf: o.ngf ?? p.model.ngf,
+      ndf: o.ndf ?? p.model.ndf,
+      norm: o.norm ?? p.model.norm,
+      dropout: o.no_dropout === true ? false : p.model.dropout,
+    },
+    objective: {
+      ganMode: o.l1_only === true ? 'none' : (o.gan_mode ?? p.objective.ganMode),
+      lambdaL1: o.lambda_L1 ?? p.objective.lambdaL1,
+      lr: o.lr ?? p.objective.lr,
+      beta1: o.beta1 ?? p.objective.beta1,
+      lrPolicy: o.lr_policy ?? p.objective.lrPolicy,
+      lrDecayIters: o.lr_decay_iters ?? p.objective.lrDecayIters,
+      nEpochs: o.n_epochs ?? p.objective.nEpochs,
+      nEpochsDecay: o.n_epochs_decay ?? p.objective.nEpochsDecay,
+    },
+    run: {
+      name: o.name ?? (mode === 'synthetic' ? 'synthetic' : 'experiment'),
+      runsDir: o.runs_dir ?? 'runs',
+      seed: o.seed ?? p.run.seed,
+      printFreq: o.print_freq ?? p.run.printFreq,
+      displayFreq: o.display_freq ?? p.run.displayFreq,
+      saveEpochFreq: o.save_epoch_freq ?? p.run.saveEpochFreq,
+      numSamples: o.num_samples ?? p.run.numSamples,
+      timeLimitMinutes: o.time_limit ?? p.run.timeLimitMinutes,
+    },
+    test: {
+      dropout: o.eval === true ? false : p.test.dropout,
+      batchStats: o.eval === true ? false : p.test.batchStats,
+      numTest: o.num_test ?? p.test.numTest,
+    },
+  };
+  if (config.objective.nEpochs + config.objective.nEpochsDecay === 0) return E.left(usageError('--n_epochs + --n_epochs_decay must be at least 1'));
+  return E.right(config);
+}

@@ -1,0 +1,116 @@
+import * as t from 'io-ts';
+import {
+  DIRECTION_NAMES,
+  GAN_MODE_NAMES,
+  LR_POLICY_NAMES,
+  NET_D_NAMES,
+  NetGName,
+  NORM_NAMES,
+  PHASE_NAMES,
+  PREPROCESS_NAMES,
+} from './net-names';
+
+const keys = <const W extends readonly string[]>(words: W, name: string): t.KeyofC<{ [K in W[number]]: null }> =>
+  t.keyof(Object.fromEntries(words.map((w) => [w, null])) as { [K in W[number]]: null }, name);
+
+const posInt = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'PositiveInt');
+const nonNegInt = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'NonNegativeInt');
+const finite = t.refinement(t.number, (n) => Number.isFinite(n), 'Finite');
+
+/** Where the pairs come from and how they are prepared (the official data options). */
+export const DataConfig = t.type({
+  /** `aligned`: AB files under `dataroot/phase`; `synthetic`: procedural facades (tests, demos without data). */
+  mode: keys(['aligned', 'synthetic'] as const, "'aligned' or 'synthetic'"),
+  dataroot: t.union([t.string, t.null]),
+  direction: keys(DIRECTION_NAMES, "'AtoB' or 'BtoA'"),
+  phase: keys(PHASE_NAMES, 'a split'),
+  evalPhase: keys(PHASE_NAMES, 'a split'),
+  preprocess: keys(PREPROCESS_NAMES, 'a preprocess mode'),
+  loadSize: posInt,
+  cropSize: posInt,
+  noFlip: t.boolean,
+  serialBatches: t.boolean,
+  batchSize: posInt,
+  maxDatasetSize: t.union([posInt, t.null]),
+  numThreads: nonNegInt,
+});
+/** See {@link DataConfig}. */
+export type DataConfig = t.TypeOf<typeof DataConfig>;
+
+/** The two networks (the official model options). */
+export const ModelConfig = t.type({
+  netG: NetGName,
+  netD: keys(NET_D_NAMES, 'a netD'),
+  nLayersD: posInt,
+  ngf: posInt,
+  ndf: posInt,
+  norm: keys(NORM_NAMES, 'a norm'),
+  dropout: t.boolean,
+  inputNc: posInt,
+  outputNc: posInt,
+});
+/** See {@link ModelConfig}. */
+export type ModelConfig = t.TypeOf<typeof ModelConfig>;
+
+/** The objective, optimiser and schedule. */
+export const ObjectiveConfig = t.type({
+  ganMode: keys(GAN_MODE_NAMES, 'a gan mode'),
+  lambdaL1: finite,
+  lr: finite,
+  beta1: finite,
+  lrPolicy: keys(LR_POLICY_NAMES, 'an lr policy'),
+  lrDecayIters: posInt,
+  nEpochs: nonNegInt,
+  nEpochsDecay: nonNegInt,
+});
+/** See {@link ObjectiveConfig}. */
+export type ObjectiveConfig = t.TypeOf<typeof ObjectiveConfig>;
+
+/** How the run is driven and recorded. */
+export const RunOptions = t.type({
+  name: t.string,
+  runsDir: t.string,
+  seed: nonNegInt,
+  printFreq: posInt,
+  displayFreq: posInt,
+  saveEpochFreq: posInt,
+  numSamples: posInt,
+  timeLimitMinutes: t.union([finite, t.null]),
+});
+/** See {@link RunOptions}. */
+export type RunOptions = t.TypeOf<typeof RunOptions>;
+
+/** Test-time behaviour: the paper's (dropout on, batch statistics) unless `--eval`. */
+export const TestConfig = t.type({
+  dropout: t.boolean,
+  batchStats: t.boolean,
+  numTest: t.union([posInt, t.null]),
+});
+/** See {@link TestConfig}. */
+export type TestConfig = t.TypeOf<typeof TestConfig>;
+
+/**
+ * Everything that defines a training run, as stored in `config.json` and in every checkpoint's manifest. It is
+ * external input when read back (resume, eval, export), so it is an io-ts codec.
+ *
+ * @example
+ * ```ts
+ * import { RunConfig } from '@pix2pix-ts/cli';
+ * // const config = RunConfig.decode(JSON.parse(await readFile('runs/x/config.json', 'utf8')));
+ * ```
+ */
+export const RunConfig = t.type({
+  format: t.literal('pix2pix-ts/run-config'),
+  version: t.literal(1),
+  preset: t.string,
+  data: DataConfig,
+  model: ModelConfig,
+  objective: ObjectiveConfig,
+  run: RunOptions,
+  test: TestConfig,
+});
+/** See {@link RunConfig}. */
+export type RunConfig = t.TypeOf<typeof RunConfig>;
+
+/** Total epochs of a run: `n_epochs + n_epochs_decay`. */
+export const totalEpochs = (c: RunConfig): number => c.objective.nEpochs + c.objective.nEpochsDecay;

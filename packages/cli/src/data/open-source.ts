@@ -1,0 +1,35 @@
+import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import { alignedFolder, synthetic, type DatasetError, type PairSource } from '@pix2pix-ts/datasets/node';
+import { inputError, type CliError } from '../cli/cli-error';
+import type { DataConfig } from '../config/run-config';
+
+/** A dataset error as a CLI input error (exit 1), its message kept. */
+export const fromDatasetError = (e: DatasetError): CliError => inputError(e.message);
+
+const SYNTHETIC_SEEDS = { train: 1, val: 2, test: 3 } as const;
+const SYNTHETIC_COUNTS = { train: 64, val: 16, test: 16 } as const;
+
+/**
+ * The pairs of one split of a run's data: an aligned folder (`dataroot/phase`, direction applied), or the
+ * synthetic facades (a different seed per split, drawn at the load size).
+ *
+ * @example
+ * ```ts
+ * import { openSource, DEFAULT_PRESET } from '@pix2pix-ts/cli';
+ * // const source = await openSource({ ...DEFAULT_PRESET.data, mode: 'aligned', dataroot: '../shared/data/facades' }, 'test')();
+ * ```
+ */
+export function openSource(data: DataConfig, phase: DataConfig['phase']): TE.TaskEither<CliError, PairSource> {
+  if (data.mode === 'synthetic') {
+    return TE.fromEither(
+      pipe(
+        synthetic({ seed: SYNTHETIC_SEEDS[phase], count: SYNTHETIC_COUNTS[phase], size: Math.max(data.loadSize, data.cropSize), direction: data.direction }),
+        E.mapLeft(fromDatasetError),
+      ),
+    );
+  }
+  if (data.dataroot === null) return TE.left(inputError('no --dataroot given'));
+  return pipe(alignedFolder(data.dataroot, { phase, direction: data.direction }), TE.mapLeft(fromDatasetError));
+}

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { fromUnitRange } from '@pix2pix-ts/datasets';
+import { foldIn, key, type AnyLayer } from '@pix2pix-ts/layers';
+import { translate, type NetVars } from '@pix2pix-ts/pix2pix';
+import type { TestConfig } from '../config/run-config';
+import type { Rgb8 } from './rgb';
+
+/** A [-1, 1] HWC float image as 8-bit RGB (the official `tensor2im`: `(x + 1) / 2 · 255`, rounded). */
+export const toRgb8 = (values: Float32Array, width: number, height: number): Rgb8 => ({ width, height, data: fromUnitRange(values) });
+
+/**
+ * Runs the generator on one [-1, 1] HWC image with the configured test-time behaviour (by default the paper's:
+ * dropout on, batch statistics of this one image) and returns 8-bit RGB. The dropout key is
+ * `foldIn(key(seed), index)`, so every image gets its own masks and the result is reproducible.
+ *
+ * @example
+ * ```ts
+ * import { generateImage } from '@pix2pix-ts/cli';
+ * // const photo = generateImage(generator, state.g, sample.a, 64, 64, { dropout: true, batchStats: true, numTest: null }, 0, 17);
+ * ```
+ */
+export function generateImage(
+  generator: AnyLayer,
+  vars: NetVars,
+  input: Float32Array,
+  width: number,
+  height: number,
+  test: TestConfig,
+  seed: number,
+  index: number,
+): Rgb8 {
+  const x = tf.tensor4d(input, [1, height, width, 3], 'float32');
+  const y = translate(generator, vars, x, { dropout: test.dropout, batchStats: test.batchStats, key: foldIn(key(seed), index) });
+  const values = y.dataSync() as Float32Array;
+  tf.dispose([x, y]);
+  return toRgb8(values, width, height);
+}
+
+/** How a test-time configuration is described in metrics and the report. */
+export const describeTestTime = (test: TestConfig): string =>
+  `${test.dropout ? 'dropout on' : 'dropout off'}, ${test.batchStats ? 'batch statistics' : 'running statistics'}${test.dropout && test.batchStats ? ' (the paper\'s test behaviour)' : ''}`;

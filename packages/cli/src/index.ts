@@ -1,0 +1,39 @@
+/**
+ * `@pix2pix-ts/cli`: the pure core of the `pix2pix` command line, browser-safe: option tables and parsing (io-ts),
+ * run configurations and presets, metrics (L1, PSNR, SSIM), loss history, progress formatting, the HTML report
+ * and the exported-generator format. The program itself (files, data, signals) is in `@pix2pix-ts/cli/node`.
+ * @packageDocumentation
+ */
+export * from './cli/cli-error';
+export * from './options/string-codecs';
+export * from './options/option-spec';
+export * from './options/command-options';
+export * from './options/parse-command-line';
+export * from './options/render-help';
+export * from './config/net-names';
+export * from './config/run-config';
+export * from './config/presets';
+export * from './config/build-config';
+export * from './config/build-nets';
+export * from './config/objective-of';
+export * from './eval/rgb';
+export * from './eval/l1';
+export * from './eval/psnr';
+export * from './eval/ssim';
+export * from './eval/image-metrics';
+export * from './eval/format-metrics';
+export * from './eval/generate';
+export * from './image/tile-grid';
+export * from './run/run-layout';
+export * from './run/run-info';
+export * from './train/schedule';
+export * from './train/loss-history';
+export * from './train/d-dominance';
+export * from './train/progress-format';
+export * from './report/escape-html';
+export * from './report/nice-ticks';
+export * from './report/svg-line-chart';
+export * from './report/report-style';
+export * from './report/render-report';
+export * from './report/sample-sheet';
+export * from './export/generator-export';

@@ -1,0 +1,24 @@
+/**
+ * `@pix2pix-ts/cli/node`: the `pix2pix` program and everything with effects (files, data loading, backends,
+ * signals), on top of the pure core re-exported from the main entry.
+ * @packageDocumentation
+ */
+export * from './index';
+export * from './cli/cli-env';
+export * from './cli/main';
+export * from './cli/start-backend';
+export * from './commands/checkpoint-dir';
+export * from './commands/train';
+export * from './commands/test';
+export * from './commands/eval';
+export * from './commands/export';
+export * from './data/open-source';
+export * from './data/train-loader';
+export * from './data/eval-samples';
+export * from './eval/evaluate-split';
+export * from './image/png';
+export * from './run/checkpoint-io';
+export * from './run/json-file';
+export * from './run/prepare-run';
+export * from './train/progress-reporter';
+export * from './train/train-loop';

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import { inputError, usageError, type CliError } from '../cli/cli-error';
+import { buildRunConfig, type TrainOptions } from '../config/build-config';
+import { RunConfig } from '../config/run-config';
+import { emptyHistory, LossHistory } from '../train/loss-history';
+import { readJson } from './json-file';
+import { RunInfo } from './run-info';
+import { runFolderName, runLayout, type RunLayout } from './run-layout';
+
+/** A run about to train: new (nothing on disk yet) or resumed (its files read back). */
+export interface PreparedRun {
+  readonly config: RunConfig;
+  readonly layout: RunLayout;
+  readonly resumed: { readonly info: RunInfo; readonly history: LossHistory } | undefined;
+}
+
+/** Options that may be given with `--resume` (they do not change what is trained). */
+export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'print_freq', 'display_freq', 'time_limit', 'help'];
+
+/**
+ * Works out the run from the `train` options: a new run (configuration built from the preset and options, a
+ * fresh folder `<runs_dir>/<name>-<timestamp>`) or, with `--resume DIR`, the run in DIR (its `config.json`,
+ * `run.json` and `history.json` decoded with io-ts; runtime options may override the print frequencies and the
+ * time limit).
+ */
+export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliError, PreparedRun> {
+  if (options.resume === undefined) {
+    return TE.fromEither(
+      pipe(
+        buildRunConfig(options),
+        E.chain((config) => {
+          let dir = join(config.run.runsDir, runFolderName(config.run.name, now));
+          for (let i = 2; existsSync(dir); i++) dir = join(config.run.runsDir, `${runFolderName(config.run.name, now)}-${i}`);
+          return E.right({ config, layout: runLayout(dir), resumed: undefined });
+        }),
+      ),
+    );
+  }
+  const extra = (Object.keys(options) as (keyof TrainOptions)[]).filter((k) => !RESUME_OPTIONS.includes(k));
+  if (extra.length > 0) {
+    return TE.left(usageError(`--${extra[0] ?? ''}: cannot be changed when resuming (--resume keeps the run's configuration; allowed: ${RESUME_OPTIONS.filter((k) => k !== 'resume' && k !== 'help').map((k) => `--${k}`).join(', ')})`));
+  }
+  const dir = options.resume;
+  const layout = runLayout(dir);
+  if (!existsSync(layout.config)) return TE.left(inputError(`--resume ${dir}: no run there (missing ${layout.config})`));
+  return pipe(
+    TE.Do,
+    TE.bind('config', () => readJson(layout.config, RunConfig)),
+    TE.bind('info', () => readJson(layout.run, RunInfo)),
+    TE.bind('history', () => (existsSync(layout.history) ? readJson(layout.history, LossHistory) : TE.right(emptyHistory()))),
+    TE.chain(({ config, info, history }) =>
+      info.status === 'complete'
+        ? TE.left(inputError(`--resume ${dir}: this run is complete (step ${info.step} of ${info.totalSteps}); start a new one`))
+        : TE.right({
+            config: {
+              ...config,
+              run: {
+                ...config.run,
+                printFreq: options.print_freq ?? config.run.printFreq,
+                displayFreq: options.display_freq ?? config.run.displayFreq,
+                timeLimitMinutes: options.time_limit ?? config.run.timeLimitMinutes,
+              },
+            },
+            layout,
+            resumed: { info, history },
+          }),
+    ),
+  );
+}

@@ -1,0 +1,163 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Batch as DataBatch, Loader } from '@pix2pix-ts/datasets';
+import { releaseState, type Batch, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
+import { dOverpowers, ema } from './d-dominance';
+import { recordStep, type LossHistory } from './loss-history';
+import type { ProgressReporter } from './progress-reporter';
+import { isSaveEpoch, positionOf } from './schedule';
+
+/** Why the loop stopped. */
+export type LoopOutcome = 'complete' | 'interrupted' | 'time-limit';
+
+/** What the training loop needs: the pure step, the data, the clock, the signal, and what to do at save points. */
+export interface LoopInput {
+  readonly step: (state: TrainState, batch: Batch) => readonly [TrainState, StepMetrics];
+  /** The state to continue from (its `step` says where; the loop owns it from here). */
+  readonly state: TrainState;
+  readonly history: LossHistory;
+  readonly loader: Loader;
+  readonly totalSteps: number;
+  readonly totalEpochs: number;
+  readonly saveEpochFreq: number;
+  readonly l1Only: boolean;
+  readonly progress: ProgressReporter;
+  /** Aborted by SIGINT: the loop stops after the current step. */
+  readonly signal: AbortSignal;
+  /** Milliseconds, monotonic. */
+  readonly now: () => number;
+  /** Stop when this much training time (ms, all segments together) has passed; `undefined`: no limit. */
+  readonly timeLimitMs: number | undefined;
+  /** Training seconds of earlier segments (resumed runs): for the time limit and ETA. */
+  readonly earlierSeconds: number;
+  /** Called at the end of every save epoch with the current state (checkpoints, samples, report). */
+  readonly onSavePoint: (state: TrainState, epoch: number, history: LossHistory, segment: SegmentSoFar) => Promise<void>;
+}
+
+/** This segment's counters so far (for save points: the report's timing while training runs). */
+export interface SegmentSoFar {
+  readonly fromStep: number;
+  readonly seconds: number;
+  readonly dataSeconds: number;
+  readonly dWarningSteps: number;
+}
+
+/** What the loop returns: the final state, history, counters, and why it stopped. */
+export interface LoopResult {
+  readonly state: TrainState;
+  readonly history: LossHistory;
+  readonly outcome: LoopOutcome;
+  readonly fromStep: number;
+  readonly seconds: number;
+  readonly dataSeconds: number;
+  readonly dWarningSteps: number;
+}
+
+const toTensors = (b: DataBatch): Batch => {
+  const shape: [number, number, number, number] = [b.shape[0], b.shape[1], b.shape[2], b.shape[3]];
+  return { a: tf.tensor4d(b.a, shape, 'float32'), b: tf.tensor4d(b.b, shape, 'float32') };
+};
+
+/**
+ * The training loop, the only place training touches the world: it pulls batches from the loader (resuming at
+ * the state's step: the first `step mod batchesPerEpoch` batches of the epoch are placeholders and dropped),
+ * runs the pure step, keeps memory flat (`releaseState`), records the loss history, reports progress, and stops
+ * at the end, on SIGINT (after the current step) or at the time limit. Save points run between steps.
+ */
+export async function trainLoop(input: LoopInput): Promise<LoopResult> {
+  const B = input.loader.batchesPerEpoch;
+  let state = input.state;
+  let history = input.history;
+  const fromStep = state.step;
+  const start = input.now();
+  let dataMs = 0;
+  let dWarningSteps = 0;
+  let smoothed: { G_GAN: number; G_L1: number; D_real: number; D_fake: number; D: number } | undefined;
+  let rate: number | undefined;
+  let lastStepAt = start;
+  let outcome: LoopOutcome = 'complete';
+  let pausedMs = 0;
+
+  if (state.step >= input.totalSteps) return { state, history, outcome, fromStep, seconds: 0, dataSeconds: 0, dWarningSteps };
+  const { epochIndex, batchInEpoch } = positionOf(state.step, B);
+  let toSkip = batchInEpoch;
+  const batches = input.loader.batches(epochIndex);
+  try {
+    for (;;) {
+      if (input.signal.aborted) {
+        outcome = 'interrupted';
+        break;
+      }
+      const t0 = input.now();
+      const next = await batches.next();
+      dataMs += input.now() - t0;
+      if (next.done === true) break;
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      const s = state.step;
+      const epoch = positionOf(s, B).epochIndex + 1;
+      const batch = toTensors(next.value);
+      const [after, m] = input.step({ ...state, epoch }, batch);
+      tf.dispose([batch.a, batch.b]);
+      releaseState(state, after);
+      state = after;
+      history = recordStep(history, s, m);
+
+      const alpha = 0.05;
+      const lossD = 0.5 * (m.D_real + m.D_fake);
+      smoothed =
+        smoothed === undefined
+          ? { G_GAN: m.G_GAN, G_L1: m.G_L1, D_real: m.D_real, D_fake: m.D_fake, D: lossD }
+          : {
+              G_GAN: ema(smoothed.G_GAN, m.G_GAN, alpha),
+              G_L1: ema(smoothed.G_L1, m.G_L1, alpha),
+              D_real: ema(smoothed.D_real, m.D_real, alpha),
+              D_fake: ema(smoothed.D_fake, m.D_fake, alpha),
+              D: ema(smoothed.D, lossD, alpha),
+            };
+      const warn = dOverpowers(smoothed.D, input.l1Only);
+      if (warn) dWarningSteps++;
+      const t1 = input.now();
+      const dt = Math.max(1e-3, t1 - lastStepAt);
+      lastStepAt = t1;
+      // The first steps compile kernels: start the rate after them.
+      if (state.step - fromStep > 2) rate = ema(rate, 1000 / dt, 0.03);
+      const elapsedSec = (t1 - start - pausedMs) / 1000;
+      input.progress.update({
+        step: state.step,
+        totalSteps: input.totalSteps,
+        epoch,
+        totalEpochs: input.totalEpochs,
+        losses: smoothed,
+        lossD: smoothed.D,
+        lr: m.lr,
+        itPerSec: rate,
+        elapsedSec: elapsedSec + input.earlierSeconds,
+        etaSec: rate === undefined ? undefined : (input.totalSteps - state.step) / rate,
+        dWarning: warn,
+        l1Only: input.l1Only,
+      });
+
+      const endOfEpoch = state.step % B === 0;
+      if (endOfEpoch && isSaveEpoch(epoch, input.saveEpochFreq, input.totalEpochs)) {
+        const paused = input.now();
+        await input.onSavePoint(state, epoch, history, { fromStep, seconds: (paused - start - pausedMs) / 1000, dataSeconds: dataMs / 1000, dWarningSteps });
+        // Save points are not training time: shift the clocks past them.
+        const spent = input.now() - paused;
+        lastStepAt += spent;
+        pausedMs += spent;
+      }
+      if (state.step >= input.totalSteps) break;
+      if (input.timeLimitMs !== undefined && input.now() - start - pausedMs + input.earlierSeconds * 1000 >= input.timeLimitMs) {
+        outcome = 'time-limit';
+        break;
+      }
+    }
+  } finally {
+    await batches.return(undefined);
+  }
+  input.progress.finish();
+  const seconds = (input.now() - start - pausedMs) / 1000;
+  return { state, history, outcome, fromStep, seconds, dataSeconds: dataMs / 1000, dWarningSteps };
+}

@@ -13,6 +13,7 @@ export * from './spec/discriminator-spec';
 export * from './spec/nets-spec';
 export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
+export * from './webgl/packing';
 export * from './webgl/webgl-setup';
 export * from './wire/trainer-config';
 export * from './wire/messages';

@@ -62,6 +62,7 @@ export function openBrowserPage(options: BrowserPageOptions): TE.TaskEither<Erro
         routes: {
           '/': { body: PAGE, contentType: 'text/html; charset=utf-8' },
           '/main.js': { body: js, contentType: 'text/javascript; charset=utf-8' },
+          '/favicon.ico': { body: '', contentType: 'image/x-icon' },
           ...options.routes,
         },
         mounts: options.mounts ?? [],

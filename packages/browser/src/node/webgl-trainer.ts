@@ -21,7 +21,7 @@ import { pageEntry } from './page-entry';
 
 /** Options of {@link webglTrainer}. */
 export interface WebglTrainerOptions {
-  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, unpacked, shapes as uniforms). */
+  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes as uniforms; packing off on SwiftShader). */
   readonly flags?: WebglFlags;
   /** Chromium executable and flags (default: the system's Chromium, `CHROMIUM_ARGS`). */
   readonly launch?: LaunchOptions;
@@ -34,7 +34,7 @@ export interface WebglTrainerOptions {
 export interface TrainBatch {
   readonly a: Float32Array;
   readonly b: Float32Array;
-  readonly shape: Shape4;
+  readonly shape: readonly [number, number, number, number];
   /** Sets the state's epoch (1-based; it decides the learning rate) before this step. */
   readonly epoch?: number;
 }
@@ -68,7 +68,7 @@ export interface WebglSession {
   /** Runs the generator on A (`translate`; defaults: the paper's dropout and batch statistics). */
   readonly translate: (
     a: Float32Array,
-    shape: Shape4,
+    shape: readonly [number, number, number, number],
     options?: { readonly dropout?: boolean; readonly batchStats?: boolean },
   ) => TE.TaskEither<Error, Translation>;
   /** `tf.memory()` in the page (`numTensors`, `numBytesInGPU`, …). */

@@ -2,6 +2,7 @@ import { selectBackend, type WebglInfo } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import { setWebglPacking } from './packing';
 import { DEFAULT_WEBGL_FLAGS, type WebglFlags } from './webgl-flags';
 
 /** What {@link setupWebgl} started: the GPU (the renderer string names SwiftShader on a software GL) and the flags in force. */
@@ -18,11 +19,15 @@ export interface WebglSetup {
   };
 }
 
+/** Software renderers (SwiftShader, llvmpipe), where unpacked textures train faster. */
+const isSoftware = (renderer: string | undefined): boolean => /swiftshader|llvmpipe|software/i.test(renderer ?? '');
+
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
  * Starts tfjs's WebGL backend for training (browser only): sets the {@link WebglFlags} (over
- * {@link DEFAULT_WEBGL_FLAGS}), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
+ * {@link DEFAULT_WEBGL_FLAGS}; `WEBGL_PACK`, unless given, stays tfjs's default except on a software
+ * renderer, where it is turned off), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
  * fixes registered), and checks that the GPU renders to fp32 textures. Without fp32 render targets
  * (or with `WEBGL_FORCE_F16_TEXTURES`) tfjs silently computes in half precision, which breaks
  * training; that is a `Left` here, unless `allowF16` is set.
@@ -40,12 +45,16 @@ export function setupWebgl(flags: WebglFlags = {}, options: { readonly allowF16?
     TE.tryCatch(async () => {
       // Importing the backend package registers its flags; only then can they be set.
       await import('@tensorflow/tfjs-backend-webgl');
-      for (const [name, value] of Object.entries({ ...DEFAULT_WEBGL_FLAGS, ...flags })) tf.env().set(name, value);
+      const { WEBGL_PACK: pack, ...others } = flags;
+      for (const [name, value] of Object.entries({ ...DEFAULT_WEBGL_FLAGS, ...others })) tf.env().set(name, value);
+      if (pack !== undefined) setWebglPacking(pack);
     }, toError),
     TE.flatMap(() => pipe(selectBackend('webgl'), TE.mapLeft((e) => new Error(`${e.stage}: ${e.message}`)))),
     TE.flatMap((info) => {
       if (info.name !== 'webgl') return TE.left(new Error(`expected the webgl backend, got ${info.name}`));
       const env = tf.env();
+      // Packing is read op by op, so it can be decided once the renderer is known.
+      if (flags.WEBGL_PACK === undefined) setWebglPacking(!isSoftware(info.renderer));
       const setup: WebglSetup = {
         backend: info,
         flags: {

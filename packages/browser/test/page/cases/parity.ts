@@ -1,0 +1,141 @@
+import { disposeTree, fromLeaves, key, leaves, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { initTrainState, makeDetailedTrainStep, PAPER_OBJECTIVE, patchGan, unetGenerator, type NormKind } from '@pix2pix-ts/pix2pix';
+import * as tf from '@tensorflow/tfjs-core';
+import { onBackend } from '../backends';
+import { adamAgreement, type AdamAgreement } from '../compare';
+import { fetchParityCase, type ParityCase } from '../parity-fixture';
+
+function loadTree(c: ParityCase, like: ParamTree, prefix: string): ParamTree {
+  const names = c.withPrefix(prefix);
+  const own = leaves(like);
+  if (names.length !== own.length) throw new Error(`${prefix}: ${names.length} fixture tensors vs ${own.length} of ours`);
+  return fromLeaves(like, names.map((n) => c.tensor(n)));
+}
+
+const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN);
+const relDiff = (a: tf.Tensor, b: tf.Tensor): number =>
+  tf.tidy(() => (tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN) / Math.max(tf.max(tf.abs(b)).dataSync()[0] ?? 0, 1e-12));
+
+const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
+const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
+
+const FORWARD_CASES: ReadonlyArray<{ readonly name: string; readonly build: () => AnyLayer; readonly training: boolean }> = [
+  { name: 'unet5_ngf8_batch_train', build: unet(5, 8, 'batch'), training: true },
+  { name: 'unet5_ngf8_batch_eval', build: unet(5, 8, 'batch'), training: false },
+  { name: 'unet256_ngf4_batch_train', build: unet(8, 4, 'batch'), training: true },
+  { name: 'unet128_ngf4_instance', build: unet(7, 4, 'instance'), training: true },
+  { name: 'patchgan_n0_ndf8_batch', build: disc(0), training: true },
+  { name: 'patchgan_n1_ndf8_batch', build: disc(1), training: true },
+  { name: 'patchgan_n3_ndf8_batch', build: disc(3), training: true },
+];
+
+/** Forward parity on webgl: max |ours − official| of the output and of the running statistics after. */
+export interface ForwardParity {
+  readonly name: string;
+  readonly output: number;
+  readonly runningStats: number;
+}
+
+/** The official implementation's forward cases, computed on webgl. */
+export async function parityForwardCase(): Promise<ForwardParity[]> {
+  await onBackend('webgl');
+  const rows: ForwardParity[] = [];
+  for (const { name, build, training } of FORWARD_CASES) {
+    const c = await fetchParityCase(name);
+    const net = untyped(build());
+    const input = c.tensor('input');
+    const fresh = net.init(key(0), input.shape);
+    const params = loadTree(c, fresh.params, 'net.param.');
+    const state = leaves(fresh.state).length === 0 ? fresh.state : loadTree(c, fresh.state, 'net.buffer.');
+    if (state !== fresh.state) disposeTree(fresh.state);
+    disposeTree(fresh.params);
+    const out = net.apply(params, state, input as never, { training });
+    const expected = c.tensor('output');
+    let runningStats = 0;
+    if (training && leaves(state).length > 0) {
+      const after = c.withPrefix('net.buffer_after.').map((n) => c.tensor(n));
+      leaves(out.state).forEach((t, i) => (runningStats = Math.max(runningStats, maxAbsDiff(t, after[i] as tf.Tensor))));
+      tf.dispose(after);
+    }
+    rows.push({ name, output: maxAbsDiff(out.y, expected), runningStats });
+    tf.dispose([input, expected, out.y]);
+    if (out.state !== state) disposeTree(out.state);
+    disposeTree(params);
+    disposeTree(state);
+  }
+  return rows;
+}
+
+/** The official training step on webgl: loss relative errors and the worst tensor errors. */
+export interface TrainStepParity {
+  readonly losses: Record<string, number>;
+  readonly fake: number;
+  readonly predFake: number;
+  readonly predReal: number;
+  /** Gradients: max |Δ| / max |official| per tensor, worst over the net. */
+  readonly gradsG: number;
+  readonly gradsD: number;
+  /** Parameters after the whole step (see `AdamAgreement`). */
+  readonly paramsG: AdamAgreement;
+  readonly paramsD: AdamAgreement;
+  readonly statsG: number;
+  readonly statsD: number;
+}
+
+/** `train_step_unet5_basic_vanilla` on webgl. */
+export async function parityTrainStepCase(): Promise<TrainStepParity> {
+  await onBackend('webgl');
+  const c = await fetchParityCase('train_step_unet5_basic_vanilla');
+  const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+  const a = c.tensor('A') as tf.Tensor4D;
+  const b = c.tensor('B') as tf.Tensor4D;
+  const fresh = initTrainState(nets, key(0), a.shape, 3);
+  const state = {
+    ...fresh,
+    g: { params: loadTree(c, fresh.g.params, 'G.param.'), state: loadTree(c, fresh.g.state, 'G.buffer.') },
+    d: { params: loadTree(c, fresh.d.params, 'D.param.'), state: loadTree(c, fresh.d.state, 'D.buffer.') },
+  };
+  const r = makeDetailedTrainStep(nets, PAPER_OBJECTIVE, true)(state, { a, b });
+  const officialLosses = c.meta['losses'] as Record<string, number>;
+  const losses: Record<string, number> = {};
+  for (const k of ['G_GAN', 'G_L1', 'D_real', 'D_fake', 'G', 'D'] as const) {
+    losses[k] = Math.abs(r.metrics[k] - (officialLosses[k] ?? Number.NaN)) / Math.abs(officialLosses[k] ?? 1);
+  }
+  const d = r.details;
+  if (d === undefined) throw new Error('no details');
+  const worst = (tree: ParamTree, prefix: string, f: (x: tf.Tensor, y: tf.Tensor) => number): number => {
+    const names = c.withPrefix(prefix);
+    return leaves(tree).reduce((w, t, i) => {
+      const ref = c.tensor(names[i] as string);
+      const e = f(t, ref);
+      ref.dispose();
+      return Math.max(w, e);
+    }, 0);
+  };
+  const vs = (t: tf.Tensor, name: string): number => {
+    const ref = c.tensor(name);
+    const e = maxAbsDiff(t, ref);
+    ref.dispose();
+    return e;
+  };
+  const values = (tree: ParamTree) => leaves(tree).map((t, i) => [String(i), t.dataSync()] as const);
+  const official = (prefix: string) =>
+    c.withPrefix(prefix).map((n) => {
+      const t = c.tensor(n);
+      const v = t.dataSync();
+      t.dispose();
+      return [n, v] as const;
+    });
+  return {
+    losses,
+    fake: vs(d.fake, 'fake_B'),
+    predFake: vs(d.predFake, 'D.pred_fake'),
+    predReal: vs(d.predReal, 'D.pred_real'),
+    gradsG: worst(d.gradsG, 'G.grad.', relDiff),
+    gradsD: worst(d.gradsD, 'D.grad.', relDiff),
+    paramsG: adamAgreement(values(r.state.g.params), official('G.param_after.'), official('G.grad.')),
+    paramsD: adamAgreement(values(r.state.d.params), official('D.param_after.'), official('D.grad.')),
+    statsG: worst(r.state.g.state, 'G.buffer_after.', maxAbsDiff),
+    statsD: worst(r.state.d.state, 'D.buffer_after.', maxAbsDiff),
+  };
+}

@@ -1,0 +1,33 @@
+// The browser test page: every case computes in Chromium and returns plain numbers; the Node side
+// (test/browser.test.ts) asserts on them, so each tolerance is written next to its expectation.
+import * as tf from '@tensorflow/tfjs-core';
+import * as E from 'fp-ts/Either';
+import { setupWebgl, setWebglPacking } from '../../src/index';
+import { layersCase } from './cases/layers';
+import { leaksCase } from './cases/leaks';
+import { modelsCase } from './cases/models';
+import { parityForwardCase, parityTrainStepCase } from './cases/parity';
+import { trainStepCase } from './cases/train-step';
+
+const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
+  /** Starts webgl with the flags given (the first case run). */
+  env: async (flags) => {
+    const r = await setupWebgl(flags as Record<string, boolean>)();
+    if (E.isLeft(r)) throw r.left;
+    return r.right;
+  },
+  /** Switches texture packing (read op by op, so it can change between cases). */
+  pack: async (on) => {
+    setWebglPacking(on === true);
+    return tf.env().getBool('WEBGL_PACK_BINARY_OPERATIONS');
+  },
+  layers: () => layersCase(),
+  models: () => modelsCase(),
+  trainStep: () => trainStepCase(),
+  leaks: (steps) => leaksCase(steps),
+  parityForward: () => parityForwardCase(),
+  parityTrainStep: () => parityTrainStepCase(),
+};
+
+Reflect.set(globalThis, 'pix2pixCases', cases);
+Reflect.set(globalThis, 'pix2pixReady', true);

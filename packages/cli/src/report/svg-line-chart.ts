@@ -40,7 +40,7 @@ const fmt = (v: number): string => (Math.round(v * 10) / 10).toString();
 export function renderLineChart(chart: LineChart): string {
   const W = chart.width ?? 640;
   const H = chart.height ?? 260;
-  const m = { top: 34, right: 16, bottom: 42, left: 56 };
+  const m = { top: 44, right: 16, bottom: 42, left: 56 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   const all = chart.series.flatMap((s) => s.points);
@@ -84,18 +84,17 @@ export function renderLineChart(chart: LineChart): string {
         : `<polyline fill="none" stroke="${s.color}" stroke-width="1.8" stroke-linejoin="round"${dash} points="${pts.join(' ')}"/>`,
     );
   }
-  // Legend, right-aligned on the title line.
-  let lx = W - m.right;
+  // Legend, on its own line under the title, left-aligned with the plot.
+  let lx = m.left;
   const legend = [...chart.series.map((s) => ({ name: s.name, color: s.color, box: false })), ...(chart.shade !== undefined && chart.shade.ranges.length > 0 ? [{ name: chart.shade.label, color: chart.shade.color, box: true }] : [])];
-  for (const item of [...legend].reverse()) {
-    const w = item.name.length * 6.6 + 22;
-    lx -= w;
+  for (const item of legend) {
     parts.push(
       item.box
-        ? `<rect x="${fmt(lx)}" y="10" width="14" height="10" fill="${item.color}" opacity="0.7"/>`
-        : `<line x1="${fmt(lx)}" x2="${fmt(lx + 14)}" y1="15" y2="15" stroke="${item.color}" stroke-width="2.5"/>`,
+        ? `<rect x="${fmt(lx)}" y="25" width="14" height="10" fill="${item.color}" opacity="0.7"/>`
+        : `<line x1="${fmt(lx)}" x2="${fmt(lx + 14)}" y1="30" y2="30" stroke="${item.color}" stroke-width="2.5"/>`,
     );
-    parts.push(`<text x="${fmt(lx + 18)}" y="19" class="legend">${escapeHtml(item.name)}</text>`);
+    parts.push(`<text x="${fmt(lx + 18)}" y="34" class="legend">${escapeHtml(item.name)}</text>`);
+    lx += item.name.length * 6.4 + 32;
   }
   parts.push('</svg>');
   return parts.join('');

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliEnv } from '../src/node';
+import { runCli } from './support/run-cli';
+
+/** Runs `main` in-process with captured output (no backend is started for these paths). */
+async function inProcess(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const env = (signal: AbortSignal): CliEnv => ({
+    stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
+    stderr: (s) => void (err += s),
+    now: () => performance.now(),
+    date: () => new Date(),
+    signal,
+  });
+  const code = await main(argv, env);
+  return { code, out, err };
+}
+
+describe('pix2pix error paths (real processes)', () => {
+  it('bad values, missing data, a missing run and webgl fail with one line and the right exit code', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-'));
+    const [bad, missingRoot, missingRun, webgl] = await Promise.all([
+      runCli(['train', '--dataroot', tmp, '--ngf', 'abc']),
+      runCli(['train', '--dataroot', join(tmp, 'nope'), '--runs_dir', tmp, '--backend', 'cpu']),
+      runCli(['train', '--resume', join(tmp, 'no-such-run')]),
+      runCli(['train', '--dataset_mode', 'synthetic', '--backend', 'webgl', '--runs_dir', tmp]),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('pix2pix: --ngf: expected a positive integer, got "abc"\n');
+    expect(missingRoot.code).toBe(1);
+    expect(missingRoot.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missingRoot.stderr).toMatch(/^pix2pix: .*nope\/train: folder not found/);
+    expect(missingRun.code).toBe(1);
+    expect(missingRun.stderr).toBe(`pix2pix: --resume ${join(tmp, 'no-such-run')}: no run there (missing ${join(tmp, 'no-such-run')}/config.json)\n`);
+    expect(webgl.code).toBe(1);
+    expect(webgl.stderr).toMatch(/^pix2pix: --backend webgl: needs the browser runner/);
+    expect(webgl.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('pix2pix error paths (in-process)', () => {
+  it('usage errors exit 2 before anything runs', async () => {
+    expect(await inProcess(['train', '--crop_size', '60', '--dataroot', 'x'])).toMatchObject({ code: 2, err: 'pix2pix: --crop_size 60 does not fit unet_64: cannot halve 15 (after 2 of 6 downsamplings); use a multiple of 64\n' });
+    expect(await inProcess(['train'])).toMatchObject({ code: 2 });
+    expect((await inProcess(['train', '--resume', 'x', '--ngf', '8'])).err).toMatch(/^pix2pix: --ngf: cannot be changed when resuming/);
+    expect(await inProcess(['eval'])).toMatchObject({ code: 2, err: 'pix2pix: --checkpoint DIR (a checkpoint folder) or --run DIR (a run folder): required\n' });
+    expect(await inProcess(['export', '--run', 'a', '--checkpoint', 'b'])).toMatchObject({ code: 2 });
+    expect(await inProcess(['test', '--run', 'a'])).toMatchObject({ code: 2, err: 'pix2pix: --dataroot DIR: required (a folder of images to translate)\n' });
+    expect(await inProcess(['bogus'])).toMatchObject({ code: 2 });
+  });
+
+  it('a missing checkpoint is an input error (exit 1)', async () => {
+    const r = await inProcess(['eval', '--checkpoint', '/nonexistent/ckpt', '--backend', 'cpu']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('pix2pix: no checkpoint at /nonexistent/ckpt (missing model.json)\n');
+  });
+
+  it('--help documents each command and exits 0', async () => {
+    for (const c of ['train', 'test', 'eval', 'export']) {
+      const r = await inProcess([c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`Usage: pix2pix ${c}`);
+    }
+    expect((await inProcess(['--version'])).out).toBe('pix2pix 0.1.0\n');
+  });
+});

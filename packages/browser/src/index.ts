@@ -19,3 +19,5 @@ export * from './wire/trainer-config';
 export * from './wire/messages';
 export * from './page/fetch-floats';
 export * from './page/page-trainer';
+export * from './model/generator-spec-from-config';
+export * from './model/generator-from-artifacts';

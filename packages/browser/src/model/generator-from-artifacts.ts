@@ -1,0 +1,192 @@
+import { flattenTree, key, mapTree, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { CHECKPOINT_FORMAT, type NetVars } from '@pix2pix-ts/pix2pix';
+import * as tf from '@tensorflow/tfjs-core';
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import { generatorFromSpec, type GeneratorSpec } from '../spec/generator-spec';
+import type { NormKind } from '@pix2pix-ts/pix2pix';
+import { generatorSpecFromConfig } from './generator-spec-from-config';
+
+/** A generator read from artifacts, ready for `translate(generator, vars, image)`. */
+export interface LoadedGenerator {
+  readonly generator: AnyLayer;
+  /** What was built (with the real `ngf`). */
+  readonly spec: GeneratorSpec;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** Parameters and norm statistics (owned by the caller: `disposeTree` both when done). */
+  readonly vars: NetVars;
+  /** `checkpoint`: a full training checkpoint (`g.params.*`); `generator`: an exported generator. */
+  readonly source: 'checkpoint' | 'generator';
+  /** Whether the spec came from the manifest's config or was inferred from the tensors' names and shapes. */
+  readonly specFrom: 'config' | 'inferred';
+  /** The checkpoint's training step, when it records one. */
+  readonly step?: number;
+  /** Input sides must be multiples of this: 2^depth for a U-Net, 4 for a ResNet (which needs at least 8). */
+  readonly sizeMultiple: number;
+}
+
+const NORMS: readonly NormKind[] = ['batch', 'instance', 'none'];
+
+/** Every generator this package can build, smallest first; `ngf` is a placeholder. */
+function candidates(): GeneratorSpec[] {
+  const out: GeneratorSpec[] = [];
+  for (let depth = 5; depth <= 10; depth++) for (const norm of NORMS) out.push({ kind: 'unet', depth, ngf: 1, norm });
+  for (let blocks = 1; blocks <= 12; blocks++) for (const norm of NORMS) out.push({ kind: 'resnet', blocks, ngf: 1, norm });
+  return out;
+}
+
+const sizeMultipleOf = (spec: GeneratorSpec): number => (spec.kind === 'unet' ? 2 ** spec.depth : 4);
+
+interface Structure {
+  readonly params: ParamTree;
+  readonly state: ParamTree;
+  readonly paramPaths: readonly string[];
+  readonly statePaths: readonly string[];
+}
+
+/** The generator's tree structure, from an init with ngf 1 (the paths do not depend on ngf, the tensors are tiny). */
+function structure(spec: GeneratorSpec): Structure {
+  const layer = generatorFromSpec({ ...spec, ngf: 1 }, 3);
+  const s = spec.kind === 'unet' ? 2 ** spec.depth : 8;
+  const init = tf.tidy(() => layer.impl.init(key(0), [1, s, s, 3]) as unknown as tf.TensorContainer) as unknown as { params: ParamTree; state: ParamTree };
+  return { ...init, paramPaths: flattenTree(init.params).map(([p]) => p), statePaths: flattenTree(init.state).map(([p]) => p) };
+}
+
+const disposeStructure = (s: Structure): void => tf.dispose([...flattenTree(s.params), ...flattenTree(s.state)].map(([, t]) => t));
+
+const sameSet = (a: readonly string[], b: ReadonlySet<string>): boolean => a.length === b.size && a.every((p) => b.has(p));
+
+function prefixesOf(names: readonly string[]): { readonly source: 'checkpoint' | 'generator'; readonly params: string; readonly state: string } {
+  if (names.some((n) => n.startsWith('g.params.'))) return { source: 'checkpoint', params: 'g.params.', state: 'g.state.' };
+  if (names.some((n) => n.startsWith('params.'))) return { source: 'generator', params: 'params.', state: 'state.' };
+  return { source: 'generator', params: '', state: '\u0000none.' };
+}
+
+function weightBytes(data: tf.io.WeightData): ArrayBuffer {
+  if (!Array.isArray(data)) return data as ArrayBuffer;
+  const buffers = data as ArrayBuffer[];
+  const out = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), offset);
+    offset += b.byteLength;
+  }
+  return out.buffer;
+}
+
+/**
+ * Reads a generator out of TensorFlow.js model artifacts (a `model.json` + weights folder, as
+ * `tf.io.http(url).load()` or `tf.io.browserFiles(files).load()` return), on the current backend:
+ *
+ * - a full training checkpoint (`fileCheckpoint`/`checkpointArtifacts`): the `g.params.*` and
+ *   `g.state.*` tensors; everything else (D, Adam moments) is freed at once;
+ * - an exported generator: `params.*`/`state.*` tensors, or parameter paths at the top level.
+ *
+ * The architecture comes from the manifest's config when it names one (see
+ * {@link generatorSpecFromConfig}); otherwise it is inferred: the U-Net depth or the ResNet block
+ * count and the norm from the set of tensor paths, `ngf` and the input channels from the first
+ * kernel, the output channels from the last bias. (`instance` and `none` norms have the same
+ * tensors; `instance` is assumed. Dropout has no weights; it follows the config, default on.)
+ * Finally the generator runs once on zeros, so weights that do not fit fail here, not later.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { generatorFromArtifacts } from '@pix2pix-ts/browser';
+ * import { translate } from '@pix2pix-ts/pix2pix';
+ *
+ * const artifacts = await tf.io.http('./model/model.json').load();
+ * const loaded = generatorFromArtifacts(artifacts);
+ * // if (E.isRight(loaded)) translate(loaded.right.generator, loaded.right.vars, labels, { dropout: false });
+ * ```
+ */
+export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Either<Error, LoadedGenerator> {
+  if (artifacts.weightSpecs === undefined || artifacts.weightData === undefined) return E.left(new Error('the model has no weights'));
+  let named: tf.NamedTensorMap;
+  try {
+    named = tf.io.decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs);
+  } catch (e) {
+    return E.left(new Error(`corrupt weights: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  const topology = (artifacts.modelTopology ?? {}) as Record<string, unknown>;
+  const config = topology['format'] === CHECKPOINT_FORMAT ? topology['config'] : (topology['config'] ?? topology);
+  const stepValue = topology['step'];
+  const names = Object.keys(named);
+  const prefixes = prefixesOf(names);
+  const paramNames = new Set(names.filter((n) => n.startsWith(prefixes.params)).map((n) => n.slice(prefixes.params.length)));
+  const stateNames = new Set(names.filter((n) => n.startsWith(prefixes.state)).map((n) => n.slice(prefixes.state.length)));
+  const used = new Set<string>();
+  const fail = (message: string): E.Either<Error, LoadedGenerator> => {
+    tf.dispose(Object.values(named));
+    return E.left(new Error(message));
+  };
+  if (paramNames.size === 0) return fail(`no generator tensors (expected names like 'g.params.0.kernel'; found ${names.slice(0, 3).join(', ')}…)`);
+
+  const fromConfig = generatorSpecFromConfig(config);
+  // The config's generator first; then every known architecture (a config in an unknown form).
+  const tries = [...(O.isSome(fromConfig) ? [{ spec: { ...fromConfig.value, ngf: 1 }, from: 'config' as const }] : []), ...candidates().map((spec) => ({ spec, from: 'inferred' as const }))];
+  let found: { spec: GeneratorSpec; s: Structure; from: 'config' | 'inferred' } | undefined;
+  for (const { spec, from } of tries) {
+    const s = structure(spec);
+    // A checkpoint without norm statistics (an export) still matches on its parameters.
+    if (sameSet(s.paramPaths, paramNames) && (stateNames.size === 0 || sameSet(s.statePaths, stateNames))) {
+      found = { spec, s, from };
+      break;
+    }
+    disposeStructure(s);
+  }
+  if (found === undefined) {
+    return fail(`could not recognise the generator: its ${paramNames.size} parameter tensors fit no U-Net (depth 5–10) or ResNet (1–12 blocks)`);
+  }
+  const { s } = found;
+  const take = (prefix: string) => (_: tf.Tensor, path: string): tf.Tensor => {
+    const t = named[`${prefix}${path}`];
+    if (t === undefined) throw new Error(`missing tensor ${prefix}${path}`);
+    used.add(`${prefix}${path}`);
+    return t;
+  };
+  const params = mapTree(s.params, take(prefixes.params));
+  // Missing statistics (an export without them): fresh ones, sized from the matching gamma.
+  const state =
+    stateNames.size > 0
+      ? mapTree(s.state, take(prefixes.state))
+      : mapTree(s.state, (_, path) => {
+          const gamma = named[`${prefixes.params}${path.replace(/(mean|variance)$/, 'gamma')}`];
+          const c = gamma?.shape[0] ?? 0;
+          return path.endsWith('variance') ? tf.ones([c]) : tf.zeros([c]);
+        });
+  disposeStructure(s);
+  tf.dispose(Object.entries(named).filter(([n]) => !used.has(n)).map(([, t]) => t));
+
+  const leavesOf = flattenTree(params);
+  const first = leavesOf[0]?.[1];
+  const last = leavesOf[leavesOf.length - 1]?.[1];
+  const inChannels = first?.shape[2] ?? 0;
+  const ngf = first?.shape[3] ?? 0;
+  const outChannels = last?.shape[0] ?? 0;
+  const spec: GeneratorSpec = { ...found.spec, ngf };
+  const generator = generatorFromSpec(spec, outChannels);
+  // The smallest input every layer accepts (a ResNet's reflection pads need 2x2 at its bottleneck).
+  const size = spec.kind === 'unet' ? 2 ** spec.depth : 8;
+  try {
+    const y = tf.tidy(() => generator.impl.apply(params, state, tf.zeros([1, size, size, inChannels]), { training: false, dropout: false, batchStats: true }).y);
+    const shape = y.shape;
+    y.dispose();
+    if (shape[3] !== outChannels) throw new Error(`output has ${shape[3]} channels, expected ${outChannels}`);
+  } catch (e) {
+    tf.dispose([...flattenTree(params), ...flattenTree(state)].map(([, t]) => t));
+    return E.left(new Error(`the weights do not fit ${JSON.stringify(spec)}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  return E.right({
+    generator,
+    spec,
+    inChannels,
+    outChannels,
+    vars: { params, state },
+    source: prefixes.source,
+    specFrom: found.from,
+    ...(typeof stepValue === 'number' ? { step: stepValue } : {}),
+    sizeMultiple: sizeMultipleOf(spec),
+  });
+}

@@ -1,0 +1,62 @@
+import { disposeTree, key } from '@pix2pix-ts/layers';
+import { checkpointArtifacts, disposeState, initTrainState, translate } from '@pix2pix-ts/pix2pix';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generatorFromArtifacts, generatorSpecFromConfig, netsFromSpec, type GeneratorSpec, type NetsSpec } from '../src/index';
+
+const nets = (generator: GeneratorSpec): NetsSpec => ({ generator, discriminator: { nLayers: 1, ndf: 4 }, outChannels: 3 });
+
+describe('generatorFromArtifacts (cpu)', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it.each([
+    [{ kind: 'unet', depth: 6, ngf: 4 }, 64, 'with config'],
+    [{ kind: 'unet', depth: 5, ngf: 8, norm: 'instance' }, 32, 'without config'],
+    [{ kind: 'resnet', blocks: 2, ngf: 4 }, 16, 'without config'],
+  ] as const)('%j from a training checkpoint (%i px, %s): the same translation as the state it was saved from', async (spec, size, mode) => {
+    const n = netsFromSpec(nets(spec));
+    const state = initTrainState(n, key(3), [1, size, size, 3], 3);
+    const config = mode === 'with config' ? { nets: nets(spec) } : { something: 'else' };
+    const loaded = generatorFromArtifacts(await checkpointArtifacts(state, config));
+    if (E.isLeft(loaded)) throw loaded.left;
+    const g = loaded.right;
+    expect(g.specFrom).toBe(mode === 'with config' ? 'config' : 'inferred');
+    expect(g.spec).toMatchObject(spec);
+    expect([g.inChannels, g.outChannels, g.source, g.step]).toEqual([3, 3, 'checkpoint', 0]);
+    const x = tf.randomUniform([1, size, size, 3], -1, 1, 'float32', 4) as tf.Tensor4D;
+    const want = translate(n.generator, state.g, x, { dropout: false });
+    const got = translate(g.generator, g.vars, x, { dropout: false });
+    expect(Array.from(got.dataSync())).toEqual(Array.from(want.dataSync()));
+    tf.dispose([x, want, got]);
+    disposeTree(g.vars.params);
+    disposeTree(g.vars.state);
+    disposeState(state);
+  });
+
+  it('frees every tensor it does not return (D, Adam moments), and everything on failure', async () => {
+    const state = initTrainState(netsFromSpec(nets({ kind: 'unet', depth: 5, ngf: 2 })), key(1), [1, 32, 32, 3], 3);
+    const artifacts = await checkpointArtifacts(state, {});
+    disposeState(state);
+    const before = tf.memory().numTensors;
+    const loaded = generatorFromArtifacts(artifacts);
+    if (E.isLeft(loaded)) throw loaded.left;
+    disposeTree(loaded.right.vars.params);
+    disposeTree(loaded.right.vars.state);
+    expect(tf.memory().numTensors).toBe(before);
+    const bad = generatorFromArtifacts({ ...artifacts, weightSpecs: (artifacts.weightSpecs ?? []).map((s) => ({ ...s, name: `x.${s.name}` })) });
+    expect(E.isLeft(bad) && bad.left.message).toMatch(/could not recognise the generator/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reads the official option names from a config', () => {
+    expect(generatorSpecFromConfig({ netG: 'unet_256', ngf: 64, norm: 'batch', no_dropout: true })).toEqual(O.some({ kind: 'unet', depth: 8, ngf: 64, norm: 'batch', dropout: false }));
+    expect(generatorSpecFromConfig({ netG: 'resnet_9blocks' })).toEqual(O.some({ kind: 'resnet', blocks: 9, ngf: 0 }));
+    expect(generatorSpecFromConfig({ nets: { generator: { kind: 'unet', depth: 7, ngf: 16 } } })).toEqual(O.some({ kind: 'unet', depth: 7, ngf: 16 }));
+    expect(generatorSpecFromConfig({ netG: 'transformer' })).toEqual(O.none);
+  });
+});

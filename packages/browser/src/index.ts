@@ -21,3 +21,4 @@ export * from './page/fetch-floats';
 export * from './page/page-trainer';
 export * from './model/generator-spec-from-config';
 export * from './model/generator-from-artifacts';
+export * from './model/model-hints';

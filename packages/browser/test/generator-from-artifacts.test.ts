@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generatorFromArtifacts, generatorSpecFromConfig, netsFromSpec, type GeneratorSpec, type NetsSpec } from '../src/index';
+import { generatorFromArtifacts, generatorSpecFromConfig, modelHints, netsFromSpec, type GeneratorSpec, type NetsSpec } from '../src/index';
 
 const nets = (generator: GeneratorSpec): NetsSpec => ({ generator, discriminator: { nLayers: 1, ndf: 4 }, outChannels: 3 });
 
@@ -27,7 +27,7 @@ describe('generatorFromArtifacts (cpu)', () => {
     const g = loaded.right;
     expect(g.specFrom).toBe(mode === 'with config' ? 'config' : 'inferred');
     expect(g.spec).toMatchObject(spec);
-    expect([g.inChannels, g.outChannels, g.source, g.step]).toEqual([3, 3, 'checkpoint', 0]);
+    expect([g.inChannels, g.outChannels, g.source, g.hints.step]).toEqual([3, 3, 'checkpoint', 0]);
     const x = tf.randomUniform([1, size, size, 3], -1, 1, 'float32', 4) as tf.Tensor4D;
     const want = translate(n.generator, state.g, x, { dropout: false });
     const got = translate(g.generator, g.vars, x, { dropout: false });
@@ -58,5 +58,13 @@ describe('generatorFromArtifacts (cpu)', () => {
     expect(generatorSpecFromConfig({ netG: 'resnet_9blocks' })).toEqual(O.some({ kind: 'resnet', blocks: 9, ngf: 0 }));
     expect(generatorSpecFromConfig({ nets: { generator: { kind: 'unet', depth: 7, ngf: 16 } } })).toEqual(O.some({ kind: 'unet', depth: 7, ngf: 16 }));
     expect(generatorSpecFromConfig({ netG: 'transformer' })).toEqual(O.none);
+    // The CLI's run config and exported generator manifest keep the model options under `model`.
+    expect(generatorSpecFromConfig({ model: { netG: 'unet_64', ngf: 16, norm: 'batch', dropout: true, outputNc: 3 } })).toEqual(O.some({ kind: 'unet', depth: 6, ngf: 16, norm: 'batch', dropout: true }));
+  });
+
+  it('reads usage hints from a checkpoint or an export manifest', () => {
+    expect(modelHints({ step: 40, config: { data: { cropSize: 64, direction: 'BtoA' }, test: { dropout: true, batchStats: true } } })).toEqual({ size: 64, direction: 'BtoA', dropout: true, batchStats: true, step: 40 });
+    expect(modelHints({ size: 256, direction: 'AtoB', testTime: { dropout: false, batchStats: false }, step: 1 })).toEqual({ size: 256, direction: 'AtoB', dropout: false, batchStats: false, step: 1 });
+    expect(modelHints('nonsense')).toEqual({});
   });
 });

@@ -6,6 +6,7 @@ import * as O from 'fp-ts/Option';
 import { generatorFromSpec, type GeneratorSpec } from '../spec/generator-spec';
 import type { NormKind } from '@pix2pix-ts/pix2pix';
 import { generatorSpecFromConfig } from './generator-spec-from-config';
+import { modelHints, type ModelHints } from './model-hints';
 
 /** A generator read from artifacts, ready for `translate(generator, vars, image)`. */
 export interface LoadedGenerator {
@@ -20,8 +21,8 @@ export interface LoadedGenerator {
   readonly source: 'checkpoint' | 'generator';
   /** Whether the spec came from the manifest's config or was inferred from the tensors' names and shapes. */
   readonly specFrom: 'config' | 'inferred';
-  /** The checkpoint's training step, when it records one. */
-  readonly step?: number;
+  /** What the manifest says about using the model (trained size, direction, test-time behaviour, step). */
+  readonly hints: ModelHints;
   /** Input sides must be multiples of this: 2^depth for a U-Net, 4 for a ResNet (which needs at least 8). */
   readonly sizeMultiple: number;
 }
@@ -111,7 +112,6 @@ export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Eithe
   }
   const topology = (artifacts.modelTopology ?? {}) as Record<string, unknown>;
   const config = topology['format'] === CHECKPOINT_FORMAT ? topology['config'] : (topology['config'] ?? topology);
-  const stepValue = topology['step'];
   const names = Object.keys(named);
   const prefixes = prefixesOf(names);
   const paramNames = new Set(names.filter((n) => n.startsWith(prefixes.params)).map((n) => n.slice(prefixes.params.length)));
@@ -186,7 +186,7 @@ export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Eithe
     vars: { params, state },
     source: prefixes.source,
     specFrom: found.from,
-    ...(typeof stepValue === 'number' ? { step: stepValue } : {}),
+    hints: modelHints(topology),
     sizeMultiple: sizeMultipleOf(spec),
   });
 }

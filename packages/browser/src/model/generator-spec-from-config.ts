@@ -8,7 +8,7 @@ import { NormKindCodec } from '../spec/norm-kind-codec';
 /** The official option names (`--netG unet_256 --ngf 64 --norm batch --no_dropout`), as a run config may store them. */
 const OfficialOptions = t.intersection([
   t.type({ netG: t.string }),
-  t.partial({ ngf: t.number, norm: NormKindCodec, no_dropout: t.boolean, noDropout: t.boolean, output_nc: t.number }),
+  t.partial({ ngf: t.number, norm: NormKindCodec, dropout: t.boolean, no_dropout: t.boolean, noDropout: t.boolean }),
 ]);
 
 const officialNetG = (netG: string): O.Option<{ readonly kind: 'unet'; readonly depth: number } | { readonly kind: 'resnet'; readonly blocks: number }> => {
@@ -23,7 +23,8 @@ const officialNetG = (netG: string): O.Option<{ readonly kind: 'unet'; readonly 
  * The generator a run configuration describes, if it describes one in a form this package knows:
  * a {@link GeneratorSpec} at `nets.generator` (a `TrainerConfig`), at `generator` or at
  * `model.generator`, or the official option names (`netG: 'unet_256' | 'resnet_9blocks' | …`,
- * `ngf`, `norm`, `no_dropout`). `ngf` may be missing from the official form (it is then read off
+ * `ngf`, `norm`, `dropout` or `no_dropout`) at the top level, at `options` or at `model` (the CLI's
+ * run config and exported generator manifest). `ngf` may be missing from the official form (it is then read off
  * the weights); the result's `ngf` is 0 then.
  *
  * @example
@@ -44,7 +45,8 @@ export function generatorSpecFromConfig(config: unknown): O.Option<GeneratorSpec
     if (E.isLeft(decoded)) continue;
     const o = decoded.right;
     const noDropout = o.no_dropout ?? o.noDropout;
-    const common = { ngf: o.ngf ?? 0, ...(o.norm === undefined ? {} : { norm: o.norm }), ...(noDropout === undefined ? {} : { dropout: !noDropout }) };
+    const dropout = o.dropout ?? (noDropout === undefined ? undefined : !noDropout);
+    const common = { ngf: o.ngf ?? 0, ...(o.norm === undefined ? {} : { norm: o.norm }), ...(dropout === undefined ? {} : { dropout }) };
     return pipe(
       officialNetG(o.netG),
       O.map((arch): GeneratorSpec => (arch.kind === 'unet' ? { ...arch, ...common } : { ...arch, ...common })),

@@ -1,0 +1,202 @@
+import './style.css';
+import { disposeTree } from '@pix2pix-ts/layers';
+import * as E from 'fp-ts/Either';
+import { debounce } from './debounce';
+import { defaultFacade } from './default-facade';
+import { demoState } from './demo-state';
+import { attachDrawing, type Tool } from './drawing';
+import { labelMap } from './label-map';
+import { freshModel, loadModel, type DemoModel, type ModelSource } from './load-model';
+import { cssColour, LABEL_CLASSES, classIndex } from './palette';
+import { downloadPng } from './png-export';
+import { startBackend } from './start-backend';
+import { translateLabels } from './translate-labels';
+
+const $ = <T extends HTMLElement>(selector: string): T => {
+  const el = document.querySelector<T>(selector);
+  if (el === null) throw new Error(`missing element ${selector}`);
+  return el;
+};
+
+const state = demoState();
+const labelsCanvas = $<HTMLCanvasElement>('#labels');
+const outputCanvas = $<HTMLCanvasElement>('#output');
+const notice = $<HTMLDivElement>('#notice');
+
+function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
+  state.notice = text;
+  notice.textContent = text;
+  notice.hidden = text === '';
+  notice.classList.toggle('error', kind === 'error');
+}
+
+// ---- translation: debounced while drawing, one at a time, the latest drawing wins ----
+let model: DemoModel | undefined;
+let running = false;
+let again = false;
+const recent: number[] = [];
+
+async function runTranslation(): Promise<void> {
+  if (model === undefined) return;
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  const m = model;
+  const result = await translateLabels(m, drawing.labels(), { dropout: $<HTMLInputElement>('#dropout').checked, batchStats: $<HTMLInputElement>('#batchstats').checked })();
+  running = false;
+  if (E.isLeft(result)) {
+    state.error = result.left.message;
+    showNotice(`translation failed: ${result.left.message}`, 'error');
+  } else if (m === model) {
+    const { rgba, size, ms } = result.right;
+    outputCanvas.width = size;
+    outputCanvas.height = size;
+    outputCanvas.getContext('2d')?.putImageData(new ImageData(rgba, size, size), 0, 0);
+    recent.push(ms);
+    if (recent.length > 10) recent.shift();
+    state.translations++;
+    state.lastMs = ms;
+    const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+    $('#timing').textContent = `${ms.toFixed(0)} ms / translation (mean of last ${recent.length}: ${mean.toFixed(0)} ms) at ${size}×${size}`;
+  }
+  if (again) {
+    again = false;
+    void runTranslation();
+  }
+}
+const scheduled = debounce(() => void runTranslation(), 250);
+
+// ---- drawing ----
+const drawing = attachDrawing(labelsCanvas, defaultFacade(labelsCanvas.width), (done) => (done ? scheduled.flush() : scheduled.call()));
+
+function selectButton(group: HTMLElement, pressed: HTMLElement): void {
+  for (const b of group.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b === pressed));
+}
+
+const palette = $<HTMLDivElement>('#palette');
+for (const c of LABEL_CLASSES) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.dataset['class'] = c.name;
+  b.setAttribute('aria-pressed', 'false');
+  b.innerHTML = `<span class="swatch" style="background:${cssColour(c)}"></span>${c.name}`;
+  b.addEventListener('click', () => {
+    drawing.setClass(c.index);
+    selectButton(palette, b);
+  });
+  palette.append(b);
+}
+function pickClass(name: string): void {
+  palette.querySelector<HTMLButtonElement>(`button[data-class="${name}"]`)?.click();
+}
+pickClass('window');
+
+const toolButtons = [...document.querySelectorAll<HTMLButtonElement>('button[data-tool]')];
+function pickTool(tool: Tool): void {
+  drawing.setTool(tool);
+  for (const b of toolButtons) b.setAttribute('aria-pressed', String(b.dataset['tool'] === tool));
+}
+for (const b of toolButtons) b.addEventListener('click', () => pickTool((b.dataset['tool'] ?? 'brush') as Tool));
+$<HTMLInputElement>('#brush').addEventListener('input', (e) => drawing.setBrushRadius(Number((e.target as HTMLInputElement).value)));
+$('#undo').addEventListener('click', () => drawing.undo());
+$('#clear').addEventListener('click', () => drawing.replace(labelMap(labelsCanvas.width, labelsCanvas.height, classIndex('background'))));
+$('#sample').addEventListener('click', () => drawing.replace(defaultFacade(labelsCanvas.width)));
+$('#translate').addEventListener('click', () => scheduled.flush());
+$('#download').addEventListener('click', () => void downloadPng(outputCanvas, 'pix2pix-facade.png'));
+for (const id of ['#dropout', '#batchstats']) $(id).addEventListener('change', () => scheduled.flush());
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+    e.preventDefault();
+    drawing.undo();
+  } else if (!e.ctrlKey && !e.metaKey && !e.altKey && e.target === document.body) {
+    const tool = ({ b: 'brush', r: 'rect', f: 'fill' } as const)[e.key.toLowerCase() as 'b' | 'r' | 'f'];
+    if (tool !== undefined) pickTool(tool);
+  }
+});
+
+// ---- models: from a URL, dropped files or the file picker ----
+function describeModel(m: DemoModel): string {
+  const spec = m.spec.kind === 'unet' ? `U-Net depth ${m.spec.depth}, ngf ${m.spec.ngf}` : `ResNet ${m.spec.blocks} blocks, ngf ${m.spec.ngf}`;
+  const step = m.hints.step === undefined ? '' : `, step ${m.hints.step}`;
+  return `model: ${m.origin} — ${spec}, norm ${m.spec.norm ?? 'batch'} (${m.specFrom === 'config' ? 'from its config' : 'inferred from its tensors'}${step}), ${m.size}×${m.size}`;
+}
+
+function useModel(m: DemoModel): void {
+  if (model !== undefined) {
+    disposeTree(model.vars.params);
+    disposeTree(model.vars.state);
+  }
+  model = m;
+  state.model = { origin: m.origin, fresh: m.fresh, spec: m.spec, size: m.size, specFrom: m.specFrom };
+  if (m.hints.dropout !== undefined) $<HTMLInputElement>('#dropout').checked = m.hints.dropout;
+  if (m.hints.batchStats !== undefined) $<HTMLInputElement>('#batchstats').checked = m.hints.batchStats;
+  $('#model').textContent = describeModel(m);
+  scheduled.flush();
+}
+
+async function open(source: ModelSource): Promise<void> {
+  $('#model').textContent = 'loading the model…';
+  const loaded = await loadModel(source)();
+  if (E.isRight(loaded)) {
+    showNotice(loaded.right.hints.direction === 'AtoB' ? 'This model was trained AtoB: it may expect photos, not labels, as input.' : '');
+    useModel(loaded.right);
+    return;
+  }
+  if (model !== undefined && source.kind === 'files') {
+    showNotice(loaded.left.message, 'error');
+    $('#model').textContent = describeModel(model);
+    return;
+  }
+  const fresh = await freshModel()();
+  if (E.isLeft(fresh)) {
+    state.error = fresh.left.message;
+    showNotice(`no model: ${fresh.left.message}`, 'error');
+    return;
+  }
+  showNotice(
+    `No checkpoint could be loaded (${loaded.left.message}). Translating with a freshly initialised generator (random weights): ` +
+      'the output shows the plumbing works, not a facade. Run `npm run demo -- --model runs/<run>/checkpoints/latest`, or drop a model.json + weights.bin here.',
+  );
+  useModel(fresh.right);
+}
+
+const fileInput = $<HTMLInputElement>('#files');
+fileInput.addEventListener('change', () => {
+  if (fileInput.files !== null && fileInput.files.length > 0) void open({ kind: 'files', files: [...fileInput.files] });
+});
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  const files = [...(e.dataTransfer?.files ?? [])];
+  if (files.length > 0) void open({ kind: 'files', files });
+});
+
+// ---- start ----
+async function start(): Promise<void> {
+  const backend = await startBackend();
+  state.backend = backend.name;
+  state.renderer = backend.renderer;
+  $('#backend').textContent = `${backend.name} · ${backend.renderer}`;
+  if (backend.fallbackReason !== undefined) showNotice(`WebGL is not available (${backend.fallbackReason}); translating on the cpu backend.`, 'error');
+  const url = new URLSearchParams(location.search).get('model') ?? './model/model.json';
+  await open({ kind: 'url', url });
+  const before = state.translations;
+  // Ready once the first translation is on screen.
+  await new Promise<void>((resolve) => {
+    const poll = (): void => (state.translations > before || state.error !== '' ? resolve() : void setTimeout(poll, 50));
+    poll();
+  });
+  state.ready = true;
+}
+
+start().catch((e: unknown) => {
+  state.error = e instanceof Error ? e.message : String(e);
+  showNotice(`the demo failed to start: ${state.error}`, 'error');
+});

@@ -1,0 +1,14 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * The demo's build: workspace packages are read from their TypeScript sources (the `source` export
+ * condition, so no prior `npm run build`), the output is ES2022 (the layers package registers its
+ * gradients with a top-level await) and uses relative URLs, so `dist/` can be served from any path.
+ */
+export default defineConfig({
+  base: './',
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096, reportCompressedSize: false },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});

@@ -91,6 +91,12 @@ describe('npm run example:facades -- --smoke (end to end)', () => {
     expect(initAgain.final).toEqual(metrics.init);
     expect(ev.out()).toMatch(/L1 ↓\s+PSNR ↑\s+SSIM ↑/);
 
+    // eval of the last epoch's generator-only snapshot equals the run's final metrics.
+    const ev2 = captured();
+    const out2 = join(dir, 'final-metrics.json');
+    expect(await main(['eval', '--checkpoint', join(dir, 'checkpoints', 'epoch-002'), '--backend', 'wasm', '--output', out2], ev2.env)).toBe(0);
+    expect((JSON.parse(readFileSync(out2, 'utf8')) as { final: unknown }).final).toEqual(metrics.final);
+
     // test: translate a folder (aligned AB files) into PNGs.
     const t = captured();
     const src = shared === undefined ? undefined : join(shared, 'val');

@@ -22,3 +22,4 @@ export * from './run/json-file';
 export * from './run/prepare-run';
 export * from './train/progress-reporter';
 export * from './train/train-loop';
+export * from './run/load-generator-dir';

@@ -1,6 +1,5 @@
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { disposeState } from '@pix2pix-ts/pix2pix';
 import type { CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { describeBackend, startBackend } from '../cli/start-backend';
@@ -11,7 +10,7 @@ import { formatMetricsTable } from '../eval/format-metrics';
 import type { SplitMetrics } from '../eval/image-metrics';
 import type { EVAL_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
-import { loadRunCheckpoint } from '../run/checkpoint-io';
+import { loadGeneratorDir } from '../run/load-generator-dir';
 import { writeJson } from '../run/json-file';
 import { checkpointDirOf } from './checkpoint-dir';
 
@@ -45,19 +44,19 @@ export function evalCommand(o: EvalOptions, env: CliEnv): TE.TaskEither<CliError
   return pipe(
     TE.fromEither(checkpointDirOf(o)),
     TE.bindTo('dir'),
-    TE.bind('backend', () => startBackend(o.backend ?? 'wasm')),
+    TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix eval · backend: ${describeBackend(backend)}`))),
-    TE.bind('loaded', ({ dir }) => loadRunCheckpoint(dir)),
+    TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),
     TE.chain(({ dir, loaded }) => {
       const config = evalConfigOf(loaded.config, o);
       const phase = o.phase ?? config.data.evalPhase;
       return pipe(
         openSource(config.data, phase),
         TE.chain((source) =>
-          evaluateSplit({ generator: loaded.nets.generator, vars: loaded.state.g, source, phase, size: config.data.cropSize, test: config.test, seed: o.seed ?? config.run.seed, step: loaded.state.step, epoch: loaded.state.epoch }),
+          evaluateSplit({ generator: loaded.generator, vars: loaded.vars, source, phase, size: config.data.cropSize, test: config.test, seed: o.seed ?? config.run.seed, step: loaded.step, epoch: loaded.epoch }),
         ),
-        TE.tap(() => TE.fromIO(() => disposeState(loaded.state))),
-        TE.tapError(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.tap(() => TE.fromIO(loaded.dispose)),
+        TE.tapError(() => TE.fromIO(loaded.dispose)),
         TE.tap((m) => TE.fromIO(() => say(formatMetricsTable([[dir, m]])))),
         TE.tap((m) => (o.output === undefined ? TE.right(undefined) : writeJson(o.output, { format: 'pix2pix-ts/metrics', checkpoint: dir, final: m }))),
       );

@@ -2,7 +2,6 @@ import { basename, extname, join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { alignedFolder, listImages, readFileBytes, resizeBicubic, sharpDecoder, toUnitRange, type PairSource } from '@pix2pix-ts/datasets/node';
-import { disposeState } from '@pix2pix-ts/pix2pix';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { describeBackend, startBackend } from '../cli/start-backend';
@@ -12,7 +11,7 @@ import { generateImage } from '../eval/generate';
 import { encodePng } from '../image/png';
 import type { TEST_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
-import { loadRunCheckpoint, type LoadedCheckpoint } from '../run/checkpoint-io';
+import { loadGeneratorDir, type GeneratorOnDisk } from '../run/load-generator-dir';
 import { writeFileTE } from '../run/json-file';
 import { checkpointDirOf } from './checkpoint-dir';
 import { evalConfigOf } from './eval';
@@ -41,16 +40,16 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
   return pipe(
     TE.fromEither(checkpointDirOf(o)),
     TE.bindTo('dir'),
-    TE.bind('backend', () => startBackend(o.backend ?? 'wasm')),
+    TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),
-    TE.bind('loaded', ({ dir }) => loadRunCheckpoint(dir)),
+    TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),
     TE.chain(({ dir, loaded }) => {
       const outDir = o.results_dir ?? join(dir, '..', '..', `test_${basename(dir)}`);
       const run = (o.dataset_mode ?? 'single') === 'aligned' ? translateAligned(loaded, dataroot, o, outDir) : translateSingle(loaded, dataroot, o, outDir);
       return pipe(
         run,
-        TE.tap(() => TE.fromIO(() => disposeState(loaded.state))),
-        TE.tapError(() => TE.fromIO(() => disposeState(loaded.state))),
+        TE.tap(() => TE.fromIO(loaded.dispose)),
+        TE.tapError(() => TE.fromIO(loaded.dispose)),
         TE.map((count) => ({ outDir, count })),
         TE.tap(({ count }) => TE.fromIO(() => say(`translated ${count} image${count === 1 ? '' : 's'} into ${outDir}`))),
       );
@@ -58,7 +57,7 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
   );
 }
 
-function translateSingle(loaded: LoadedCheckpoint, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+function translateSingle(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
   const config = evalConfigOf(loaded.config, testTimeOf(o));
   const size = config.data.cropSize;
   const decoder = sharpDecoder();
@@ -76,7 +75,7 @@ function translateSingle(loaded: LoadedCheckpoint, dataroot: string, o: TestOpti
             const decoded = await decoder.decode(bytes.right, path)();
             if (decoded._tag === 'Left') throw new Error(decoded.left.message);
             const input = toUnitRange(resizeBicubic(decoded.right.image, size, size));
-            const out = generateImage(loaded.nets.generator, loaded.state.g, input, size, size, config.test, o.seed ?? config.run.seed, i);
+            const out = generateImage(loaded.generator, loaded.vars, input, size, size, config.test, o.seed ?? config.run.seed, i);
             const written = await writeFileTE(join(outDir, `${stem(f)}.png`), encodePng(out))();
             if (written._tag === 'Left') throw new Error(written.left.message);
           }
@@ -88,7 +87,7 @@ function translateSingle(loaded: LoadedCheckpoint, dataroot: string, o: TestOpti
   );
 }
 
-function translateAligned(loaded: LoadedCheckpoint, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+function translateAligned(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
   const config = evalConfigOf(loaded.config, testTimeOf(o));
   const size = config.data.cropSize;
   return pipe(
@@ -103,7 +102,7 @@ function translateAligned(loaded: LoadedCheckpoint, dataroot: string, o: TestOpt
             const samples = await evalSamples(source, size, idx)();
             if (samples._tag === 'Left') throw new Error(samples.left.message);
             for (const s of samples.right) {
-              const out = generateImage(loaded.nets.generator, loaded.state.g, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index);
+              const out = generateImage(loaded.generator, loaded.vars, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index);
               const written = await writeFileTE(join(outDir, `${stem(s.id)}.png`), encodePng(out))();
               if (written._tag === 'Left') throw new Error(written.left.message);
             }

@@ -17,7 +17,7 @@ import type { SplitMetrics } from '../eval/image-metrics';
 import { encodePng } from '../image/png';
 import { renderReport } from '../report/render-report';
 import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
-import { freshState, loadRunCheckpoint, saveState } from '../run/checkpoint-io';
+import { freshState, loadRunCheckpoint, saveGenerator, saveState } from '../run/checkpoint-io';
 import { writeFileTE, writeJson } from '../run/json-file';
 import { prepareRun } from '../run/prepare-run';
 import type { RunInfo } from '../run/run-info';
@@ -72,7 +72,7 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   const prepared = await must(prepareRun(options, env.date()));
   const { config, layout } = prepared;
   const backendName = options.backend ?? 'wasm';
-  const backendInfo = await must(startBackend(backendName));
+  const backendInfo = await must(startBackend(backendName, options.wasm_kernels));
   const backend = describeBackend(backendInfo);
   say(`pix2pix train · backend: ${backend}`);
   say(`${prepared.resumed === undefined ? 'run' : 'resuming run'}: ${layout.dir}`);
@@ -146,7 +146,7 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   });
   const savePoint = async (s: TrainState, epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
     await must(saveState(layout.latest, s, config));
-    await must(saveState(layout.epochCheckpoint(epoch), s, config));
+    await must(saveGenerator(layout.epochCheckpoint(epoch), s, config));
     const sheet = layout.sampleSheet(epoch);
     await must(writeFileTE(join(layout.dir, sheet), encodePng(sampleSheet(nets.generator, s.g, samples, config.test, config.run.seed))));
     info = { ...withSegment(info, g, s.step), savePoints: [...info.savePoints.filter((p) => p.epoch !== epoch), { epoch, step: s.step, sheet }] };

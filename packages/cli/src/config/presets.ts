@@ -47,7 +47,7 @@ export const DEFAULT_PRESET: Preset = {
   preset: 'default',
   data: { ...PAPER_PRESET.data, loadSize: 72, cropSize: 64 },
   model: { ...PAPER_PRESET.model, netG: 'unet_64', netD: 'n_layers', nLayersD: 2, ngf: 16, ndf: 16 },
-  objective: { ...PAPER_PRESET.objective, nEpochs: 5, nEpochsDecay: 4 },
+  objective: { ...PAPER_PRESET.objective, nEpochs: 5, nEpochsDecay: 5 },
   run: { ...PAPER_PRESET.run, saveEpochFreq: 1 },
 };
 

@@ -6,7 +6,7 @@ import { PathReporter } from 'io-ts/PathReporter';
 import { disposeTree, flattenTree, key, unflattenTree, type AnyLayer } from '@pix2pix-ts/layers';
 import type { NetVars } from '@pix2pix-ts/pix2pix';
 import { buildGenerator } from '../config/build-nets';
-import { DataConfig, ModelConfig, TestConfig } from '../config/run-config';
+import { DataConfig, ModelConfig, RunConfig, TestConfig } from '../config/run-config';
 
 /** The format tag of an exported generator's manifest. */
 export const GENERATOR_FORMAT = 'pix2pix-ts/generator';
@@ -28,9 +28,33 @@ export const GeneratorManifest = t.type({
   epoch: t.number,
   /** Tensor names: `params.<path>` (weights) and `state.<path>` (norm running statistics). */
   tensors: t.literal('params.<path> | state.<path>'),
+  /** The training run's whole configuration (provenance; `eval` and `test` use its data options), if known. */
+  config: t.union([RunConfig, t.null]),
 });
 /** See {@link GeneratorManifest}. */
 export type GeneratorManifest = t.TypeOf<typeof GeneratorManifest>;
+
+/**
+ * The manifest of a run's generator at a step (pure).
+ *
+ * @example
+ * ```ts
+ * import { generatorManifestOf } from '@pix2pix-ts/cli';
+ * // generatorManifestOf(config, state.step, state.epoch).model.netG === 'unet_64'
+ * ```
+ */
+export const generatorManifestOf = (config: RunConfig, step: number, epoch: number): GeneratorManifest => ({
+  format: GENERATOR_FORMAT,
+  version: 1,
+  model: config.model,
+  size: config.data.cropSize,
+  direction: config.data.direction,
+  testTime: config.test,
+  step,
+  epoch,
+  tensors: 'params.<path> | state.<path>',
+  config,
+});
 
 /**
  * The generator alone as TensorFlow.js model artifacts (`model.json` + one `weights.bin`): its weights and norm

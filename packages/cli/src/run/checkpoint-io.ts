@@ -8,6 +8,7 @@ import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import { buildNets } from '../config/build-nets';
 import { RunConfig } from '../config/run-config';
+import { generatorArtifacts, generatorManifestOf } from '../export/generator-export';
 
 /** A fresh training state of a configuration (weights from the run's seed). */
 export function freshState(config: RunConfig, nets: Pix2PixNets): TrainState {
@@ -24,6 +25,22 @@ export function saveState(dir: string, state: TrainState, config: RunConfig): TE
     saveCheckpoint(fileCheckpoint(dir), state, config),
     TE.mapLeft((e) => inputError(`${dir}: ${e.message}`)),
     TE.map(() => undefined),
+  );
+}
+
+/**
+ * Saves the generator alone (weights and norm statistics, with the run's configuration in its manifest): the
+ * per-epoch snapshots, a third of a full state's size (no discriminator, no Adam moments), like the official
+ * `<epoch>_net_G.pth`. `eval`, `test` and `export` read them; `--resume` needs the full `latest`.
+ */
+export function saveGenerator(dir: string, state: TrainState, config: RunConfig): TE.TaskEither<CliError, void> {
+  return TE.tryCatch(
+    async () => {
+      const handler = fileCheckpoint(dir);
+      if (handler.save === undefined) throw new Error('cannot save');
+      await handler.save(await generatorArtifacts(state.g, generatorManifestOf(config, state.step, state.epoch)));
+    },
+    (e) => inputError(`${dir}: ${messageOf(e)}`),
   );
 }
 

@@ -10,7 +10,7 @@ const join = (...parts: string[]): string => parts.join('/').replace(/\/{2,}/g, 
  * history.json           loss curves (bucketed)
  * checkpoints/init/      step 0: the untrained networks (the ablation's baseline)
  * checkpoints/latest/    the full training state, for --resume
- * checkpoints/epoch-NNN/ at every save point
+ * checkpoints/epoch-NNN/ the generator alone at every save point
  * samples/epoch-NNN.png  input | generated | target of the fixed eval images at every save point
  * metrics.json           test-set L1 / PSNR / SSIM of the final and the untrained generator
  * report.html            the report (opens from disk)

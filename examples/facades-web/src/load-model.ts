@@ -19,6 +19,15 @@ export interface DemoModel extends LoadedGenerator {
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
+/**
+ * The sides the model can translate at, the default first: the trained size (when known), then
+ * 64, 128, 256 and 512 where they fit the architecture.
+ */
+export function sizeChoices(m: DemoModel): number[] {
+  const fits = (s: number): boolean => s >= Math.max(m.sizeMultiple, 8) && s % m.sizeMultiple === 0;
+  return [...new Set([m.size, ...[64, 128, 256, 512].filter(fits)])];
+}
+
 /** The image side: the size the model was trained at when the manifest says so and it fits, else 256 (or the smallest size that fits). */
 function sizeFor(g: LoadedGenerator): number {
   const m = g.sizeMultiple;

@@ -6,7 +6,7 @@ import { defaultFacade } from './default-facade';
 import { demoState } from './demo-state';
 import { attachDrawing, type Tool } from './drawing';
 import { labelMap } from './label-map';
-import { freshModel, loadModel, type DemoModel, type ModelSource } from './load-model';
+import { freshModel, loadModel, sizeChoices, type DemoModel, type ModelSource } from './load-model';
 import { cssColour, LABEL_CLASSES, classIndex } from './palette';
 import { downloadPng } from './png-export';
 import { startBackend } from './start-backend';
@@ -44,7 +44,8 @@ async function runTranslation(): Promise<void> {
   }
   running = true;
   const m = model;
-  const result = await translateLabels(m, drawing.labels(), { dropout: $<HTMLInputElement>('#dropout').checked, batchStats: $<HTMLInputElement>('#batchstats').checked })();
+  const size = Number($<HTMLSelectElement>('#size').value) || m.size;
+  const result = await translateLabels(m, drawing.labels(), { dropout: $<HTMLInputElement>('#dropout').checked, batchStats: $<HTMLInputElement>('#batchstats').checked, size })();
   running = false;
   if (E.isLeft(result)) {
     state.error = result.left.message;
@@ -105,7 +106,7 @@ $('#clear').addEventListener('click', () => drawing.replace(labelMap(labelsCanva
 $('#sample').addEventListener('click', () => drawing.replace(defaultFacade(labelsCanvas.width)));
 $('#translate').addEventListener('click', () => scheduled.flush());
 $('#download').addEventListener('click', () => void downloadPng(outputCanvas, 'pix2pix-facade.png'));
-for (const id of ['#dropout', '#batchstats']) $(id).addEventListener('change', () => scheduled.flush());
+for (const id of ['#dropout', '#batchstats', '#size']) $(id).addEventListener('change', () => scheduled.flush());
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
     e.preventDefault();
@@ -120,7 +121,8 @@ document.addEventListener('keydown', (e) => {
 function describeModel(m: DemoModel): string {
   const spec = m.spec.kind === 'unet' ? `U-Net depth ${m.spec.depth}, ngf ${m.spec.ngf}` : `ResNet ${m.spec.blocks} blocks, ngf ${m.spec.ngf}`;
   const step = m.hints.step === undefined ? '' : `, step ${m.hints.step}`;
-  return `model: ${m.origin} — ${spec}, norm ${m.spec.norm ?? 'batch'} (${m.specFrom === 'config' ? 'from its config' : 'inferred from its tensors'}${step}), ${m.size}×${m.size}`;
+  const trained = m.hints.size === undefined ? '' : `, trained at ${m.hints.size}×${m.hints.size}`;
+  return `model: ${m.origin} — ${spec}, norm ${m.spec.norm ?? 'batch'} (${m.specFrom === 'config' ? 'from its config' : 'inferred from its tensors'}${step}${trained})`;
 }
 
 function useModel(m: DemoModel): void {
@@ -133,6 +135,17 @@ function useModel(m: DemoModel): void {
   if (m.hints.dropout !== undefined) $<HTMLInputElement>('#dropout').checked = m.hints.dropout;
   if (m.hints.batchStats !== undefined) $<HTMLInputElement>('#batchstats').checked = m.hints.batchStats;
   $('#model').textContent = describeModel(m);
+  const select = $<HTMLSelectElement>('#size');
+  const wanted = Number(new URLSearchParams(location.search).get('size'));
+  select.replaceChildren(
+    ...sizeChoices(m).map((s) => {
+      const o = document.createElement('option');
+      o.value = String(s);
+      o.textContent = s === m.hints.size ? `${s} (trained)` : String(s);
+      o.selected = s === wanted;
+      return o;
+    }),
+  );
   scheduled.flush();
 }
 

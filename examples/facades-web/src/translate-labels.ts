@@ -13,10 +13,12 @@ export interface Translation {
   readonly ms: number;
 }
 
-/** Test-time behaviour (the paper's default: dropout on, batch statistics). */
+/** Test-time behaviour (the paper's default: dropout on, batch statistics) and the image side. */
 export interface TranslateSettings {
   readonly dropout: boolean;
   readonly batchStats: boolean;
+  /** A multiple of the model's `sizeMultiple` (default: the model's `size`). */
+  readonly size?: number;
 }
 
 /** Runs the generator on the label map: labels → [-1, 1] → generator → RGBA. Every tensor is freed. */
@@ -24,10 +26,10 @@ export function translateLabels(model: DemoModel, labels: LabelMap, settings: Tr
   return TE.tryCatch(
     async () => {
       const t0 = performance.now();
-      const size = model.size;
+      const size = settings.size ?? model.size;
       const out = tf.tidy(() => {
         const x = tf.tensor4d(toInput(labels, size), [1, size, size, model.inChannels]);
-        const y = translate(model.generator, model.vars, x, settings);
+        const y = translate(model.generator, model.vars, x, { dropout: settings.dropout, batchStats: settings.batchStats });
         // [-1, 1] → [0, 255], RGB of the first three channels.
         return tf.squeeze(tf.clipByValue(tf.mul(tf.add(y, 1), 127.5), 0, 255), [0]) as tf.Tensor3D;
       });

@@ -11,6 +11,8 @@ export * from './spec/norm-kind-codec';
 export * from './spec/generator-spec';
 export * from './spec/discriminator-spec';
 export * from './spec/nets-spec';
+export * from './spec/official-net-g';
+export * from './spec/nets-spec-from-options';
 export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
 export * from './webgl/packing';

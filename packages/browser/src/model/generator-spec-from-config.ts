@@ -4,6 +4,7 @@ import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { GeneratorSpec } from '../spec/generator-spec';
 import { NormKindCodec } from '../spec/norm-kind-codec';
+import { parseOfficialNetG } from '../spec/official-net-g';
 
 /** The official option names (`--netG unet_256 --ngf 64 --norm batch --no_dropout`), as a run config may store them. */
 const OfficialOptions = t.intersection([
@@ -11,13 +12,6 @@ const OfficialOptions = t.intersection([
   t.partial({ ngf: t.number, norm: NormKindCodec, dropout: t.boolean, no_dropout: t.boolean, noDropout: t.boolean }),
 ]);
 
-const officialNetG = (netG: string): O.Option<{ readonly kind: 'unet'; readonly depth: number } | { readonly kind: 'resnet'; readonly blocks: number }> => {
-  const unet = /^unet_(\d+)$/.exec(netG);
-  if (unet?.[1] !== undefined) return O.some({ kind: 'unet', depth: Math.round(Math.log2(Number(unet[1]))) });
-  const resnet = /^resnet_(\d+)blocks$/.exec(netG);
-  if (resnet?.[1] !== undefined) return O.some({ kind: 'resnet', blocks: Number(resnet[1]) });
-  return O.none;
-};
 
 /**
  * The generator a run configuration describes, if it describes one in a form this package knows:
@@ -48,7 +42,7 @@ export function generatorSpecFromConfig(config: unknown): O.Option<GeneratorSpec
     const dropout = o.dropout ?? (noDropout === undefined ? undefined : !noDropout);
     const common = { ngf: o.ngf ?? 0, ...(o.norm === undefined ? {} : { norm: o.norm }), ...(dropout === undefined ? {} : { dropout }) };
     return pipe(
-      officialNetG(o.netG),
+      O.fromNullable(parseOfficialNetG(o.netG)),
       O.map((arch): GeneratorSpec => (arch.kind === 'unet' ? { ...arch, ...common } : { ...arch, ...common })),
     );
   }

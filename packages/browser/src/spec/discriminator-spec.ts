@@ -14,6 +14,7 @@ import { NormKindCodec } from './norm-kind-codec';
  * ```
  */
 export const PatchGanSpec = t.intersection([t.type({ nLayers: t.number, ndf: t.number }), t.partial({ norm: NormKindCodec })], 'PatchGanSpec');
+/** See {@link PatchGanSpec}. */
 export type PatchGanSpec = t.TypeOf<typeof PatchGanSpec>;
 
 /**

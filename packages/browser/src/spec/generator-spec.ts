@@ -12,6 +12,7 @@ export const UnetSpec = t.intersection(
   [t.type({ kind: t.literal('unet'), depth: t.number, ngf: t.number }), t.partial({ norm: NormKindCodec, dropout: t.boolean })],
   'UnetSpec',
 );
+/** See {@link UnetSpec}. */
 export type UnetSpec = t.TypeOf<typeof UnetSpec>;
 
 /** A ResNet generator as data (`--netG resnet_<blocks>blocks`). */
@@ -19,6 +20,7 @@ export const ResnetSpec = t.intersection(
   [t.type({ kind: t.literal('resnet'), blocks: t.number, ngf: t.number }), t.partial({ norm: NormKindCodec, dropout: t.boolean })],
   'ResnetSpec',
 );
+/** See {@link ResnetSpec}. */
 export type ResnetSpec = t.TypeOf<typeof ResnetSpec>;
 
 /**
@@ -32,6 +34,7 @@ export type ResnetSpec = t.TypeOf<typeof ResnetSpec>;
  * ```
  */
 export const GeneratorSpec = t.union([UnetSpec, ResnetSpec], 'GeneratorSpec');
+/** See {@link GeneratorSpec}. */
 export type GeneratorSpec = t.TypeOf<typeof GeneratorSpec>;
 
 /**

@@ -14,6 +14,7 @@ import { generatorFromSpec, GeneratorSpec } from './generator-spec';
  * ```
  */
 export const NetsSpec = t.type({ generator: GeneratorSpec, discriminator: PatchGanSpec, outChannels: t.number }, 'NetsSpec');
+/** See {@link NetsSpec}. */
 export type NetsSpec = t.TypeOf<typeof NetsSpec>;
 
 /**

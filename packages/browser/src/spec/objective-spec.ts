@@ -33,6 +33,7 @@ export const ObjectiveSpec = t.partial(
   },
   'ObjectiveSpec',
 );
+/** See {@link ObjectiveSpec}. */
 export type ObjectiveSpec = t.TypeOf<typeof ObjectiveSpec>;
 
 /**

@@ -22,6 +22,7 @@ export const WebglFlags = t.partial(
   { WEBGL_PACK: t.boolean, WEBGL_FORCE_F16_TEXTURES: t.boolean, WEBGL_USE_SHAPES_UNIFORMS: t.boolean },
   'WebglFlags',
 );
+/** See {@link WebglFlags}. */
 export type WebglFlags = t.TypeOf<typeof WebglFlags>;
 
 /**

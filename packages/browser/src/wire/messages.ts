@@ -14,6 +14,7 @@ export const StepRequest = t.intersection(
   [t.type({ a: t.string, b: t.string, shape: Shape4Codec, outChannels: t.number }), t.partial({ epoch: t.number })],
   'StepRequest',
 );
+/** See {@link StepRequest}. */
 export type StepRequest = t.TypeOf<typeof StepRequest>;
 
 /** Page → Node: the losses of a step (as pix2pix's `StepMetrics`), the step count after it, and its wall time in the page. */
@@ -31,6 +32,7 @@ export const StepReply = t.type(
   },
   'StepReply',
 );
+/** See {@link StepReply}. */
 export type StepReply = t.TypeOf<typeof StepReply>;
 
 /** Page → Node: where a run stands. */
@@ -38,6 +40,7 @@ export const TrainerStatus = t.type(
   { step: t.number, epoch: t.number, generatorParams: t.number, discriminatorParams: t.number, numTensors: t.number },
   'TrainerStatus',
 );
+/** See {@link TrainerStatus}. */
 export type TrainerStatus = t.TypeOf<typeof TrainerStatus>;
 
 /** The JSON half of `tf.io.ModelArtifacts` (everything but the weight bytes). */
@@ -51,14 +54,17 @@ export const ArtifactsManifest = t.intersection(
   ],
   'ArtifactsManifest',
 );
+/** See {@link ArtifactsManifest}. */
 export type ArtifactsManifest = t.TypeOf<typeof ArtifactsManifest>;
 
 /** Node → page: save the state; the weights are POSTed to `upload`. */
 export const SaveRequest = t.type({ upload: t.string }, 'SaveRequest');
+/** See {@link SaveRequest}. */
 export type SaveRequest = t.TypeOf<typeof SaveRequest>;
 
 /** Node → page: restore a state from a manifest and the weights behind a one-shot URL. */
 export const LoadRequest = t.type({ manifest: ArtifactsManifest, weights: t.string }, 'LoadRequest');
+/** See {@link LoadRequest}. */
 export type LoadRequest = t.TypeOf<typeof LoadRequest>;
 
 /** Node → page: run the generator on A (one-shot URL); the output is POSTed to `upload`. */
@@ -66,10 +72,12 @@ export const TranslateRequest = t.intersection(
   [t.type({ a: t.string, shape: Shape4Codec, upload: t.string }), t.partial({ dropout: t.boolean, batchStats: t.boolean })],
   'TranslateRequest',
 );
+/** See {@link TranslateRequest}. */
 export type TranslateRequest = t.TypeOf<typeof TranslateRequest>;
 
 /** Page → Node: the shape of a translation's output and its wall time. */
 export const TranslateReply = t.type({ shape: Shape4Codec, ms: t.number }, 'TranslateReply');
+/** See {@link TranslateReply}. */
 export type TranslateReply = t.TypeOf<typeof TranslateReply>;
 
 /** Page → Node: `tf.memory()` as the webgl backend reports it. */
@@ -77,6 +85,7 @@ export const MemoryReply = t.intersection(
   [t.type({ numTensors: t.number, numBytes: t.number }), t.partial({ numBytesInGPU: t.number, numBytesInGPUAllocated: t.number })],
   'MemoryReply',
 );
+/** See {@link MemoryReply}. */
 export type MemoryReply = t.TypeOf<typeof MemoryReply>;
 
 /** Page → Node: the WebGL backend that started (see `WebglSetup`). */
@@ -97,4 +106,5 @@ export const SetupReply = t.type(
   },
   'SetupReply',
 );
+/** See {@link SetupReply}. */
 export type SetupReply = t.TypeOf<typeof SetupReply>;

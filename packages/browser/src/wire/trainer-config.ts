@@ -4,6 +4,7 @@ import { ObjectiveSpec } from '../spec/objective-spec';
 
 /** An NHWC shape `[n, h, w, c]` as io-ts decodes it from JSON. */
 export const Shape4Codec = t.tuple([t.number, t.number, t.number, t.number], 'Shape4');
+/** See {@link Shape4Codec}. */
 export type Shape4 = t.TypeOf<typeof Shape4Codec>;
 
 /**
@@ -29,4 +30,5 @@ export const TrainerConfig = t.intersection(
   ],
   'TrainerConfig',
 );
+/** See {@link TrainerConfig}. */
 export type TrainerConfig = t.TypeOf<typeof TrainerConfig>;

@@ -3,13 +3,15 @@ import { emptyHistory, LossHistory, recordStep, type StepMetricsLike } from './s
 
 describe('loss history', () => {
   const m = (i: number): StepMetricsLike => ({ G_GAN: i, G_L1: 2 * i, D_real: 1, D_fake: 0.5, G: 3 * i, D: 0.75, lr: 1e-4 });
+  const warnAt = (i: number): boolean => i % 7 === 0;
 
   it('stays within maxBuckets and keeps every step\'s weight', () => {
     let h = emptyHistory(16);
     const n = 1000;
-    for (let i = 0; i < n; i++) h = recordStep(h, i, m(i));
+    for (let i = 0; i < n; i++) h = recordStep(h, i, m(i), warnAt(i));
     expect(h.buckets.length).toBeLessThanOrEqual(16);
     expect(h.buckets.reduce((s, b) => s + b.count, 0)).toBe(n);
+    expect(h.buckets.reduce((s, b) => s + b.dWarn, 0)).toBe(Math.ceil(n / 7));
     const weighted = h.buckets.reduce((s, b) => s + b.G_GAN * b.count, 0);
     expect(weighted).toBeCloseTo((n * (n - 1)) / 2, 6);
     // Buckets are contiguous and aligned to the bucket size.
@@ -22,11 +24,11 @@ describe('loss history', () => {
 
   it('continues exactly after being written and read back (resume)', () => {
     let straight = emptyHistory(8);
-    for (let i = 0; i < 100; i++) straight = recordStep(straight, i, m(i));
+    for (let i = 0; i < 100; i++) straight = recordStep(straight, i, m(i), warnAt(i));
     let resumed = emptyHistory(8);
-    for (let i = 0; i < 37; i++) resumed = recordStep(resumed, i, m(i));
+    for (let i = 0; i < 37; i++) resumed = recordStep(resumed, i, m(i), warnAt(i));
     resumed = JSON.parse(JSON.stringify(resumed)) as typeof resumed;
-    for (let i = 37; i < 100; i++) resumed = recordStep(resumed, i, m(i));
+    for (let i = 37; i < 100; i++) resumed = recordStep(resumed, i, m(i), warnAt(i));
     expect(resumed).toEqual(straight);
   });
 });

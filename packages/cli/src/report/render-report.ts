@@ -2,7 +2,7 @@ import type { RunConfig } from '../config/run-config';
 import type { SplitMetrics } from '../eval/image-metrics';
 import { trainingTotals, type RunInfo } from '../run/run-info';
 import { D_OVERPOWERS_BELOW } from '../train/d-dominance';
-import { bucketD, type LossHistory } from '../train/loss-history';
+import type { LossHistory } from '../train/loss-history';
 import { formatDuration } from '../train/progress-format';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './report-style';
@@ -36,11 +36,11 @@ export function describeTask(c: RunConfig): { readonly title: string; readonly i
   return c.data.direction === 'AtoB' ? { title: `${name}: A → B`, input: 'A (input)', target: 'B (target)' } : { title: `${name}: B → A`, input: 'B (input)', target: 'A (target)' };
 }
 
-/** Step ranges where the bucketed loss_D was below the warning threshold, merged. */
+/** Step ranges of the buckets in which D overpowered G (at any of their steps), merged. */
 export function overpoweredRanges(h: LossHistory): Array<readonly [number, number]> {
   const out: Array<[number, number]> = [];
   for (const b of h.buckets) {
-    if (bucketD(b) >= D_OVERPOWERS_BELOW) continue;
+    if (b.dWarn === 0) continue;
     const last = out[out.length - 1];
     if (last !== undefined && last[1] >= b.start) last[1] = b.start + b.count;
     else out.push([b.start, b.start + b.count]);
@@ -110,7 +110,7 @@ function chartsSection(d: ReportData): string {
   const b = d.history.buckets;
   if (b.length === 0) return '';
   const x = (k: (typeof b)[number]): number => k.start + k.count / 2;
-  const shade = { ranges: overpoweredRanges(d.history), label: `loss_D < ${D_OVERPOWERS_BELOW}`, color: '#fcd34d' };
+  const shade = { ranges: overpoweredRanges(d.history), label: `D overpowers G (smoothed loss_D < ${D_OVERPOWERS_BELOW})`, color: '#fcd34d' };
   const l1Only = d.config.objective.ganMode === 'none';
   const gan = l1Only
     ? ''
@@ -122,7 +122,7 @@ function chartsSection(d: ReportData): string {
           { name: 'G_GAN', color: '#2563eb', points: b.map((k) => [x(k), k.G_GAN]) },
           { name: 'D_real', color: '#059669', points: b.map((k) => [x(k), k.D_real]) },
           { name: 'D_fake', color: '#dc2626', points: b.map((k) => [x(k), k.D_fake]) },
-          { name: 'log 2', color: '#9ca3af', dashed: true, points: [[b[0]?.start ?? 0, Math.LN2], [x(b[b.length - 1] ?? b[0] ?? { start: 0, count: 1, G_GAN: 0, G_L1: 0, D_real: 0, D_fake: 0, lr: 0 }), Math.LN2]] },
+          { name: 'log 2', color: '#9ca3af', dashed: true, points: [[b[0]?.start ?? 0, Math.LN2], [x(b[b.length - 1] ?? b[0] ?? { start: 0, count: 1, G_GAN: 0, G_L1: 0, D_real: 0, D_fake: 0, lr: 0, dWarn: 0 }), Math.LN2]] },
         ],
         shade,
       });

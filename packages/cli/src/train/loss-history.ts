@@ -15,6 +15,8 @@ export const LossBucket = t.type({
   D_real: t.number,
   D_fake: t.number,
   lr: t.number,
+  /** Steps of the bucket at which D overpowered G (the smoothed loss_D below the warning threshold). */
+  dWarn: t.number,
 });
 /** See {@link LossBucket}. */
 export type LossBucket = t.TypeOf<typeof LossBucket>;
@@ -55,6 +57,7 @@ const mergeTwo = (x: LossBucket, y: LossBucket): LossBucket => {
     D_real: avg(x.D_real, y.D_real),
     D_fake: avg(x.D_fake, y.D_fake),
     lr: avg(x.lr, y.lr),
+    dWarn: x.dWarn + y.dWarn,
   };
 };
 
@@ -71,7 +74,7 @@ export function coarsen(h: LossHistory): LossHistory {
 }
 
 /**
- * Records step `step` (0-based) of a run. Pure: returns a new history (the buckets array is copied only when a
+ * Records step `step` (0-based) of a run, and whether D overpowered G at it. Pure: returns a new history (the buckets array is copied only when a
  * bucket is opened or merged, so this stays cheap at every step).
  *
  * @example
@@ -81,14 +84,12 @@ export function coarsen(h: LossHistory): LossHistory {
  * h.buckets.length; // 1
  * ```
  */
-export function recordStep(h: LossHistory, step: number, m: StepMetrics): LossHistory {
+export function recordStep(h: LossHistory, step: number, m: StepMetrics, dWarning = false): LossHistory {
   const start = Math.floor(step / h.bucketSize) * h.bucketSize;
-  const point: LossBucket = { start, count: 1, G_GAN: m.G_GAN, G_L1: m.G_L1, D_real: m.D_real, D_fake: m.D_fake, lr: m.lr };
+  const point: LossBucket = { start, count: 1, G_GAN: m.G_GAN, G_L1: m.G_L1, D_real: m.D_real, D_fake: m.D_fake, lr: m.lr, dWarn: dWarning ? 1 : 0 };
   const last = h.buckets[h.buckets.length - 1];
   const buckets = last !== undefined && last.start === start ? [...h.buckets.slice(0, -1), mergeTwo(last, point)] : [...h.buckets, point];
   const next = { ...h, buckets };
   return buckets.length > h.maxBuckets ? coarsen(next) : next;
 }
 
-/** The discriminator's loss of a bucket, `0.5·(D_real + D_fake)` as the official `loss_D`. */
-export const bucketD = (b: LossBucket): number => 0.5 * (b.D_real + b.D_fake);

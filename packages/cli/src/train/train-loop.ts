@@ -83,6 +83,9 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   const batches = input.loader.batches(epochIndex);
   try {
     for (;;) {
+      // Prefetched batches resolve as microtasks, which never let Node run its signal handlers: give the event
+      // loop one turn per step (microseconds), so Ctrl-C stops the loop after the current step.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (input.signal.aborted) {
         outcome = 'interrupted';
         break;
@@ -102,7 +105,6 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
       tf.dispose([batch.a, batch.b]);
       releaseState(state, after);
       state = after;
-      history = recordStep(history, s, m);
 
       const alpha = 0.05;
       const lossD = 0.5 * (m.D_real + m.D_fake);
@@ -118,6 +120,7 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
             };
       const warn = dOverpowers(smoothed.D, input.l1Only);
       if (warn) dWarningSteps++;
+      history = recordStep(history, s, m, warn);
       const t1 = input.now();
       const dt = Math.max(1e-3, t1 - lastStepAt);
       lastStepAt = t1;

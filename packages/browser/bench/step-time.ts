@@ -1,6 +1,7 @@
 // ms per pix2pix training step on webgl (headless Chromium, through webglTrainer), wasm and cpu
 // (Node), for the same configurations and data. Run: npm run bench -w @pix2pix-ts/browser
-// (or: npx tsx --conditions=source bench/step-time.ts [steps]).
+// (or: npx tsx --conditions=source bench/step-time.ts [steps] [packed|unpacked]; default: packing as
+// setupWebgl decides, i.e. off on SwiftShader).
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
 import { disposeState, initTrainState, makeTrainStep, releaseState } from '@pix2pix-ts/pix2pix';
@@ -10,6 +11,7 @@ import type { TaskEither } from 'fp-ts/TaskEither';
 import { netsFromSpec, objectiveFromSpec, webglTrainer, type TrainerConfig } from '../src/node';
 
 const STEPS = Number(process.argv[2] ?? 10);
+const PACKING = process.argv[3];
 const WARMUP = 3;
 
 const CONFIGS: ReadonlyArray<{ readonly name: string; readonly config: TrainerConfig; readonly cpuSteps: number }> = [
@@ -59,7 +61,7 @@ async function nodeBackend(backend: 'wasm' | 'cpu', config: TrainerConfig, steps
   return median(times.slice(WARMUP));
 }
 
-const session = await run(webglTrainer());
+const session = await run(webglTrainer(PACKING === undefined ? {} : { flags: { WEBGL_PACK: PACKING === 'packed' } }));
 console.log(`webgl renderer: ${session.setup.backend.renderer ?? '?'}; WEBGL_PACK ${session.setup.flags.WEBGL_PACK}`);
 const rows: string[] = [];
 for (const { name, config, cpuSteps } of CONFIGS) {

@@ -10,6 +10,7 @@ import {
   PREPROCESS_NAMES,
 } from './net-names';
 
+// Object.fromEntries loses the key types; the entries are exactly `words`, so the record type is right.
 const keys = <const W extends readonly string[]>(words: W, name: string): t.KeyofC<{ [K in W[number]]: null }> =>
   t.keyof(Object.fromEntries(words.map((w) => [w, null])) as { [K in W[number]]: null }, name);
 

@@ -1,7 +1,8 @@
 import { assertSameSize, type Rgb8 } from './rgb';
 
-/** SSIM constants of Wang et al. (2004) for a dynamic range of 1: `C1 = (0.01)²`, `C2 = (0.03)²`. */
+/** SSIM's luminance constant of Wang et al. (2004) for a dynamic range of 1: `C1 = (0.01)²`. */
 export const SSIM_C1 = 0.01 ** 2;
+/** SSIM's contrast constant of Wang et al. (2004) for a dynamic range of 1: `C2 = (0.03)²`. */
 export const SSIM_C2 = 0.03 ** 2;
 
 /**

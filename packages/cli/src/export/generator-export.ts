@@ -72,6 +72,7 @@ export async function generatorArtifacts(vars: NetVars, manifest: GeneratorManif
   for (const [p, tensor] of flattenTree(vars.params)) named[`params.${p}`] = tensor;
   for (const [p, tensor] of flattenTree(vars.state)) named[`state.${p}`] = tensor;
   const { data, specs } = await tf.io.encodeWeights(named);
+  // tf.io types the topology as a Keras `object`; ours is a plain JSON manifest (decoded with io-ts on load).
   return { modelTopology: manifest as unknown as object, weightSpecs: specs, weightData: data, format: GENERATOR_FORMAT, generatedBy: 'pix2pix-ts 0.1.0' };
 }
 

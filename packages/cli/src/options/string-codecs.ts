@@ -79,6 +79,7 @@ export const oneOf = <const W extends readonly string[]>(words: W): t.Type<W[num
   new t.Type<W[number], string, unknown>(
     `one of ${words.join('|')}`,
     (u): u is W[number] => typeof u === 'string' && words.includes(u),
+    // `includes` does not narrow; u is one of `words` here.
     (u, c) => (typeof u === 'string' && words.includes(u) ? t.success(u as W[number]) : fail(u, c)),
     String,
   );

@@ -61,6 +61,7 @@ export function loadGeneratorDir(dir: string): TE.TaskEither<CliError, Generator
       (e) => inputError(messageOf(e)),
     ),
     TE.chain((artifacts) => {
+      // Only the format tag is read here, to pick the decoder; each decoder checks the whole manifest with io-ts.
       const topology = artifacts.modelTopology as { readonly format?: unknown } | undefined;
       if (topology?.format !== GENERATOR_FORMAT) {
         return pipe(

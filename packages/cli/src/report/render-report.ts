@@ -86,12 +86,8 @@ function samplesSection(d: ReportData): string {
   const points = d.info.savePoints;
   const last = points[points.length - 1];
   if (last === undefined) return '<section><h2>Test samples</h2><p class="caption">No save point yet.</p></section>';
-  const { columns, cell, gap } = d.sheet;
-  const ratio = `${columns * cell + (columns - 1) * gap} / ${cell}`;
+  const { columns } = d.sheet;
   const sheets = JSON.stringify(points.map((p) => ({ src: p.sheet, label: `epoch ${p.epoch} · iteration ${p.step}` })));
-  const evolution = points
-    .map((p) => `<div>epoch ${p.epoch}</div><div class="strip" role="img" aria-label="generated at epoch ${p.epoch}" style="aspect-ratio: ${ratio}; background-image: url('${escapeHtml(p.sheet)}')"></div>`)
-    .join('');
   return [
     '<section><h2>Test samples</h2>',
     points.length > 1
@@ -100,10 +96,22 @@ function samplesSection(d: ReportData): string {
     `<div class="sheet"><div class="rowlabels"><div>${escapeHtml(task.input)}</div><div>pix2pix (generated)</div><div>${escapeHtml(task.target)}</div></div>`,
     `<img id="sp-img" src="${escapeHtml(last.sheet)}" alt="input, generated and target test images at epoch ${last.epoch}"></div>`,
     `<p class="caption">The same ${columns} ${escapeHtml(d.config.data.evalPhase)} images at every save point, ${d.config.data.cropSize}×${d.config.data.cropSize}, generated with the test-time behaviour of the metrics. Drag the slider to go back in training.</p>`,
-    points.length > 1 ? `<h2 style="margin-top:18px">Generated at each save point</h2><div class="evolution">${evolution}</div>` : '',
     `<script>(function(){var s=${sheets.replace(/</g, '\\u003c')};var r=document.getElementById('sp');if(!r)return;var i=document.getElementById('sp-img'),l=document.getElementById('sp-label');r.addEventListener('input',function(){var p=s[Number(r.value)];if(p){i.src=p.src;l.textContent=p.label;}});})();</script>`,
     '</section>',
   ].join('');
+}
+
+function evolutionSection(d: ReportData): string {
+  const points = d.info.savePoints;
+  if (points.length < 2) return '';
+  const { columns, cell, gap } = d.sheet;
+  // Each strip shows the middle row (generated) of a save point's sheet: the background is scaled to the strip's
+  // width, and a strip of one row's aspect ratio centred on the sheet shows exactly that row.
+  const ratio = `${columns * cell + (columns - 1) * gap} / ${cell}`;
+  const rows = points
+    .map((p) => `<div>epoch ${p.epoch}</div><div class="strip" role="img" aria-label="generated at epoch ${p.epoch}" style="aspect-ratio: ${ratio}; background-image: url('${escapeHtml(p.sheet)}')"></div>`)
+    .join('');
+  return `<section><h2>Generated at each save point</h2><div class="evolution">${rows}</div><p class="caption">The generated row of the sheet above, epoch by epoch: structure (the window grid, floors, walls) comes first, colour and detail later.</p></section>`;
 }
 
 function chartsSection(d: ReportData): string {
@@ -228,6 +236,7 @@ export function renderReport(d: ReportData): string {
     samplesSection(d),
     `<section><h2>Test metrics</h2>${metricsRows(d.info)}</section>`,
     chartsSection(d),
+    evolutionSection(d),
     timingSection(d),
     configSection(d.config),
     '<footer>pix2pix-ts · Isola, Zhu, Zhou, Efros: Image-to-Image Translation with Conditional Adversarial Networks (CVPR 2017)</footer>',

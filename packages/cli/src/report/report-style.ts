@@ -22,7 +22,7 @@ section h2 { font-size: 17px; margin: 0 0 12px; }
 .sheet img { width: 100%; height: auto; border-radius: 6px; display: block; image-rendering: auto; }
 .slider { display: flex; align-items: center; gap: 12px; margin: 6px 0 12px; color: var(--muted); font-size: 14px; }
 .slider input { flex: 1; }
-.evolution { display: grid; grid-template-columns: 84px minmax(0, 720px); gap: 6px 10px; align-items: center; font-size: 13px; color: var(--muted); }
+.evolution { display: grid; grid-template-columns: 84px minmax(0, 560px); gap: 6px 10px; align-items: center; font-size: 13px; color: var(--muted); }
 .strip { width: 100%; background-size: 100% auto; background-position: 0 50%; background-repeat: no-repeat; border-radius: 4px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
 svg.chart { width: 100%; height: auto; background: #fff; }

@@ -40,8 +40,15 @@ export const sharpDecoder = (): ImageDecoder => ({
             const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
             return { image: toRgb({ width: info.width, height: info.height, channels, data: view }), header };
           },
-          (cause) => badImage(path, 'corrupt', `cannot be decoded (${describeCause(cause)})`),
+          (cause) => badImage(path, 'corrupt', `cannot be decoded (${explainSharpError(describeCause(cause))})`),
         ),
       ),
     ),
 });
+
+/**
+ * libvips reports the same damaged file either with its warning text ("premature end of JPEG file") or, when the
+ * warning was raised on another thread, only with the generic failOn message. Make the second case say what it means.
+ */
+const explainSharpError = (message: string): string =>
+  /warning treated as error/i.test(message) ? `damaged or truncated image data: ${message}` : message;

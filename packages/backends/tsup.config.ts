@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { fpImportOptions } from '../../tsup.shared';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -7,7 +8,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  // fp-ts's subpath modules (`fp-ts/function`, …) are directories plain Node ESM cannot import;
-  // inlining the few functions used keeps dist/ runnable by `node` itself.
-  noExternal: [/^fp-ts(\/|$)/],
+  ...fpImportOptions,
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { fpImportOptions } from '../../tsup.shared';
 
 export default defineConfig({
   // The worker is its own entry so `new URL('./decode-worker.js', import.meta.url)` finds it beside the bundle.
@@ -8,5 +9,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  ...fpImportOptions,
   external: ['sharp'],
 });

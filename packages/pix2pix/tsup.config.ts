@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { fpImportOptions } from '../../tsup.shared';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/node.ts'],
@@ -7,4 +8,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  ...fpImportOptions,
 });

@@ -21,13 +21,13 @@ async function inProcess(argv: string[]): Promise<{ code: number; out: string; e
 }
 
 describe('pix2pix error paths (real processes)', () => {
-  it('bad values, missing data, a missing run and webgl fail with one line and the right exit code', async () => {
+  it('bad values, missing data, a missing run and webgl outside train fail with one line and the right exit code', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-'));
     const [bad, missingRoot, missingRun, webgl] = await Promise.all([
       runCli(['train', '--dataroot', tmp, '--ngf', 'abc']),
       runCli(['train', '--dataroot', join(tmp, 'nope'), '--runs_dir', tmp, '--backend', 'cpu']),
       runCli(['train', '--resume', join(tmp, 'no-such-run')]),
-      runCli(['train', '--dataset_mode', 'synthetic', '--backend', 'webgl', '--runs_dir', tmp]),
+      runCli(['eval', '--checkpoint', join(tmp, 'no-such-checkpoint'), '--backend', 'webgl']),
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('pix2pix: --ngf: expected a positive integer, got "abc"\n');
@@ -37,7 +37,7 @@ describe('pix2pix error paths (real processes)', () => {
     expect(missingRun.code).toBe(1);
     expect(missingRun.stderr).toBe(`pix2pix: --resume ${join(tmp, 'no-such-run')}: no run there (missing ${join(tmp, 'no-such-run')}/config.json)\n`);
     expect(webgl.code).toBe(1);
-    expect(webgl.stderr).toMatch(/^pix2pix: --backend webgl: needs the browser runner/);
+    expect(webgl.stderr).toMatch(/^pix2pix: --backend webgl: only `pix2pix train` runs on WebGL/);
     expect(webgl.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -52,6 +52,12 @@ export interface LaunchOptions {
   readonly executablePath?: string;
   /** Default: {@link CHROMIUM_ARGS}. */
   readonly args?: readonly string[];
+  /**
+   * Whether playwright closes the browser (and exits the process with 130) on SIGINT; default true
+   * (playwright's). A program that saves its work on Ctrl-C, like `pix2pix train --backend webgl`,
+   * sets false: Chromium runs in its own process group, so it keeps running until closed.
+   */
+  readonly handleSIGINT?: boolean;
 }
 
 /**
@@ -75,7 +81,12 @@ export function launchChromium(options: LaunchOptions = {}): TE.TaskEither<Error
     );
   }
   return TE.tryCatch(
-    () => chromium.launch({ executablePath, args: [...(options.args ?? CHROMIUM_ARGS)] }),
+    () =>
+      chromium.launch({
+        executablePath,
+        args: [...(options.args ?? CHROMIUM_ARGS)],
+        ...(options.handleSIGINT === undefined ? {} : { handleSIGINT: options.handleSIGINT }),
+      }),
     (e) => new Error(`cannot launch Chromium at ${executablePath}: ${e instanceof Error ? e.message : String(e)}`),
   );
 }

@@ -2,13 +2,13 @@ import * as TE from 'fp-ts/TaskEither';
 import { useBackend, type BackendInfo } from '@pix2pix-ts/backends';
 import { backendError, messageOf, type CliError } from './cli-error';
 
-/** The message for `--backend webgl` in Node (the browser runner is another piece of work). */
+/** The message for `--backend webgl` outside `train` (only training runs in the browser). */
 export const WEBGL_NEEDS_BROWSER =
-  "--backend webgl: needs the browser runner (WebGL exists only in a browser; this Node CLI cannot create a WebGL context). Use --backend wasm (fast) or cpu here.";
+  '--backend webgl: only `pix2pix train` runs on WebGL (its steps in headless Chromium); this command runs in Node: use --backend wasm (fast) or cpu.';
 
 /**
- * Starts a tfjs backend for the CLI: `wasm` or `cpu` in Node; `webgl` fails at once with a one-line message
- * (it needs a headless-browser runner). `wasmKernels` picks tfjs-wasm's own convolution kernels (default) or
+ * Starts a tfjs backend in Node: `wasm` or `cpu`; `webgl` fails at once with a one-line message (WebGL exists
+ * only in a browser: `train` drives one itself, see `startWebgl`, and keeps `wasm` here for samples and eval). `wasmKernels` picks tfjs-wasm's own convolution kernels (default) or
  * the backends package's replacements. Returns the backend's description for the start-up line.
  */
 export function startBackend(name: 'cpu' | 'wasm' | 'webgl', wasmKernels: 'native' | 'backends' = 'native'): TE.TaskEither<CliError, BackendInfo> {

@@ -1,8 +1,11 @@
 import { basename, join } from 'node:path';
+import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
-import { disposeState, makeTrainStep, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
+import type { PairSource, Sample } from '@pix2pix-ts/datasets/node';
+import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
+import { must, Stop } from '../cli/must';
 import { describeBackend, startBackend } from '../cli/start-backend';
 import type { TrainOptions } from '../config/build-config';
 import { buildNets } from '../config/build-nets';
@@ -19,14 +22,18 @@ import { renderReport } from '../report/render-report';
 import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
 import { freshState, loadRunCheckpoint, saveGenerator, saveState } from '../run/checkpoint-io';
 import { writeFileTE, writeJson } from '../run/json-file';
-import { prepareRun } from '../run/prepare-run';
+import { prepareRun, type PreparedRun } from '../run/prepare-run';
 import type { RunInfo } from '../run/run-info';
 import type { RunLayout } from '../run/run-layout';
 import { emptyHistory, type LossHistory } from '../train/loss-history';
 import { formatDuration } from '../train/progress-format';
 import { createProgressReporter } from '../train/progress-reporter';
 import { positionOf, totalSteps } from '../train/schedule';
-import { trainLoop, type SegmentSoFar } from '../train/train-loop';
+import { localTrainer } from '../train/local-trainer';
+import { trainLoop, type LoopResult, type SegmentSoFar } from '../train/train-loop';
+import type { Trainer } from '../train/trainer';
+import { startWebgl, type StartedWebgl } from '../webgl/start-webgl';
+import { webglRunTrainer } from '../webgl/webgl-run-trainer';
 
 /** What a finished `train` reports back (the run folder and its test metrics). */
 export interface TrainSummary {
@@ -36,16 +43,6 @@ export interface TrainSummary {
   readonly itPerSec: number;
   readonly trainSeconds: number;
 }
-
-/** Turns a TaskEither's result into a value or a thrown {@link Stop}, so the command reads top to bottom. */
-class Stop {
-  constructor(readonly error: CliError) {}
-}
-const must = async <A>(te: TE.TaskEither<CliError, A>): Promise<A> => {
-  const r = await te();
-  if (r._tag === 'Left') throw new Stop(r.left);
-  return r.right;
-};
 
 const writeReport = (layout: RunLayout, config: RunConfig, info: RunInfo, history: LossHistory, backend: string, env: CliEnv, columns: number, cell: number) =>
   writeFileTE(
@@ -58,7 +55,9 @@ const writeReport = (layout: RunLayout, config: RunConfig, info: RunInfo, histor
  * `--resume`), starts the backend, saves the untrained networks (`checkpoints/init`), trains with progress and
  * save points (checkpoint, sample sheet, report), stops cleanly on SIGINT (saving `checkpoints/latest`: resume
  * continues exactly there), then evaluates the trained and the untrained generator on the test split and writes
- * `metrics.json` and `report.html`.
+ * `metrics.json` and `report.html`. With `--backend webgl` the steps run in headless Chromium (see
+ * `webglRunTrainer`); everything else, samples and evaluation included, runs here on wasm from the page's
+ * state, and the files are the same as a Node run's.
  */
 export function trainCommand(options: TrainOptions, env: CliEnv): TE.TaskEither<CliError, TrainSummary> {
   return TE.tryCatch(
@@ -68,13 +67,33 @@ export function trainCommand(options: TrainOptions, env: CliEnv): TE.TaskEither<
 }
 
 async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummary> {
-  const say = (s: string): void => env.stdout.write(`${s}\n`);
   const prepared = await must(prepareRun(options, env.date()));
-  const { config, layout } = prepared;
   const backendName = options.backend ?? 'wasm';
-  const backendInfo = await must(startBackend(backendName, options.wasm_kernels));
-  const backend = describeBackend(backendInfo);
-  say(`pix2pix train · backend: ${backend}`);
+  // WebGL exists only in the browser: the steps run there, and this process keeps wasm for everything else.
+  const nodeBackend = await must(startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels));
+  const webgl = backendName === 'webgl' ? await must(startWebgl(options.chromium)) : undefined;
+  try {
+    return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env);
+  } finally {
+    // Idempotent: normally the trainer has closed the session already.
+    if (webgl !== undefined) await webgl.session.close()();
+  }
+}
+
+async function trainRun(
+  prepared: PreparedRun,
+  backendName: 'cpu' | 'wasm' | 'webgl',
+  nodeBackend: string,
+  webgl: StartedWebgl | undefined,
+  env: CliEnv,
+): Promise<TrainSummary> {
+  const say = (s: string): void => env.stdout.write(`${s}\n`);
+  const { config, layout } = prepared;
+  if (webgl === undefined) say(`pix2pix train · backend: ${nodeBackend}`);
+  else {
+    say(`pix2pix train · backend: webgl (${webgl.session.setup.backend.renderer ?? 'unknown renderer'}) in headless Chromium (${webgl.chromium})`);
+    say(`  training steps on webgl in the page; data, checkpoints, samples and eval in Node on ${nodeBackend} (from the page's checkpoint artifacts)`);
+  }
   say(`${prepared.resumed === undefined ? 'run' : 'resuming run'}: ${layout.dir}`);
 
   const trainSource = await must(openSource(config.data, config.data.phase));
@@ -121,10 +140,46 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
     history = prepared.resumed.history;
     if (state.step !== info.step) say(`note: run.json says step ${info.step}, the checkpoint step ${state.step}; continuing from the checkpoint`);
   }
-  const { epochIndex, batchInEpoch } = positionOf(state.step, B);
+  // From here the trainer owns the state (in Node, or in the page); it is closed whatever happens.
+  const made = webgl === undefined ? E.right(localTrainer(nets, objectiveOf(config.objective), state)) : await webglRunTrainer(webgl.session, config, state)();
+  if (E.isLeft(made)) {
+    disposeState(state);
+    throw new Stop(made.left);
+  }
+  const trainer = made.right;
+  try {
+    return await trainWith(trainer, { prepared, backendName, nets, pairs, B, epochs, total, info, history, samples, trainSource, evalSource }, env);
+  } finally {
+    await trainer.close()();
+  }
+}
+
+/** What {@link trainWith} continues from: the run, its sizes, its records so far, its data sources. */
+interface RunSoFar {
+  readonly prepared: PreparedRun;
+  readonly backendName: 'cpu' | 'wasm' | 'webgl';
+  readonly nets: Pix2PixNets;
+  readonly pairs: number;
+  readonly B: number;
+  readonly epochs: number;
+  readonly total: number;
+  readonly info: RunInfo;
+  readonly history: LossHistory;
+  readonly samples: readonly Sample[];
+  readonly trainSource: PairSource;
+  readonly evalSource: PairSource;
+}
+
+async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<TrainSummary> {
+  const say = (s: string): void => env.stdout.write(`${s}\n`);
+  const nowIso = (): string => env.date().toISOString();
+  const { prepared, backendName, nets, pairs, B, epochs, total, samples, trainSource, evalSource } = run;
+  const { config, layout } = prepared;
+  let { info, history } = run;
+  const { epochIndex, batchInEpoch } = positionOf(trainer.step(), B);
   say(
     `${config.data.mode === 'synthetic' ? 'synthetic facades' : trainSource.name}: ${pairs} pairs, ${B} iterations per epoch, ${epochs} epochs, ${total} iterations` +
-      (state.step > 0 ? ` (continuing at iteration ${state.step}: epoch ${epochIndex + 1}, batch ${batchInEpoch + 1})` : ''),
+      (trainer.step() > 0 ? ` (continuing at iteration ${trainer.step()}: epoch ${epochIndex + 1}, batch ${batchInEpoch + 1})` : ''),
   );
   say(
     `model: ${config.model.netG} ngf ${config.model.ngf} + ${config.objective.ganMode === 'none' ? 'no D (L1 only)' : `${config.model.netD} D (n_layers ${config.model.nLayersD}) ndf ${config.model.ndf}`}, ${config.data.cropSize}x${config.data.cropSize}, batch ${config.data.batchSize}, lr ${config.objective.lr} (${config.objective.lrPolicy}: ${config.objective.nEpochs} + ${config.objective.nEpochsDecay} epochs)`,
@@ -144,7 +199,8 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
     dWarningSteps: baseWarnings + g.dWarningSteps,
     segments: [...baseSegments, { backend: backendName, fromStep: g.fromStep, toStep, seconds: g.seconds, dataSeconds: g.dataSeconds }],
   });
-  const savePoint = async (s: TrainState, epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
+  const savePoint = async (epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
+    const s = await must(trainer.snapshot());
     await must(saveState(layout.latest, s, config));
     await must(saveGenerator(layout.epochCheckpoint(epoch), s, config));
     const sheet = layout.sampleSheet(epoch);
@@ -157,11 +213,10 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   };
 
   const earlier = baseSegments.reduce((x, g) => x + g.seconds, 0);
-  let result;
+  let result: LoopResult;
   try {
     result = await trainLoop({
-      step: makeTrainStep(nets, objectiveOf(config.objective)),
-      state,
+      trainer,
       history,
       loader,
       totalSteps: total,
@@ -178,33 +233,35 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   } finally {
     await loader.close();
   }
-  state = result.state;
   history = result.history;
+  const steps = trainer.step();
   const segment: SegmentSoFar = { fromStep: result.fromStep, seconds: result.seconds, dataSeconds: result.dataSeconds, dWarningSteps: result.dWarningSteps };
-  info = withSegment(info, segment, state.step);
-  const segmentRate = result.seconds > 0 ? (state.step - result.fromStep) / result.seconds : 0;
-  say(`trained ${state.step - result.fromStep} iterations in ${formatDuration(result.seconds)} (${segmentRate.toFixed(2)} it/s on ${backendName})`);
+  info = withSegment(info, segment, steps);
+  const segmentRate = result.seconds > 0 ? (steps - result.fromStep) / result.seconds : 0;
+  say(`trained ${steps - result.fromStep} iterations in ${formatDuration(result.seconds)} (${segmentRate.toFixed(2)} it/s on ${backendName})`);
 
   if (result.outcome === 'interrupted') {
-    await must(saveState(layout.latest, state, config));
+    await must(saveState(layout.latest, await must(trainer.snapshot()), config));
     info = { ...info, status: 'interrupted' };
     await must(writeJson(layout.run, info));
     await must(writeJson(layout.history, history));
     await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
-    disposeState(state);
     throw new Stop({
       _tag: 'Interrupted',
-      message: `interrupted at iteration ${state.step} of ${total}: saved ${layout.latest}. Continue with: pix2pix train --resume ${layout.dir}`,
+      message: `interrupted at iteration ${steps} of ${total}: saved ${layout.latest}. Continue with: pix2pix train --resume ${layout.dir}`,
     });
   }
 
   // The end of training (or the time limit): a last save point if the last step was not one.
   const last = info.savePoints[info.savePoints.length - 1];
-  if (last === undefined || last.step !== state.step) await savePoint(state, positionOf(Math.max(0, state.step - 1), B).epochIndex + 1, history, segment);
+  if (last === undefined || last.step !== steps) await savePoint(positionOf(Math.max(0, steps - 1), B).epochIndex + 1, history, segment);
   if (result.outcome === 'time-limit') {
     info = { ...info, timeLimitHit: true };
-    say(`⚠ time limit of ${config.run.timeLimitMinutes ?? 0} min reached at iteration ${state.step} of ${total}: evaluating what was trained`);
+    say(`⚠ time limit of ${config.run.timeLimitMinutes ?? 0} min reached at iteration ${steps} of ${total}: evaluating what was trained`);
   }
+  // Training is over: the state comes to this process (a browser is closed here), evaluation runs in Node.
+  const state = await must(trainer.finish());
+  if (backendName === 'webgl') say('Chromium closed; evaluating in Node from the final webgl state');
 
   const evalStart = env.now();
   say(`evaluating on ${config.data.evalPhase} (${Math.min(evalSource.entries.length, config.test.numTest ?? Number.MAX_SAFE_INTEGER)} images)…`);

@@ -20,7 +20,7 @@ const spec = <C extends t.Mixed>(s: Omit<OptionSpec, 'codec'> & { readonly codec
 
 /** Options every command has. */
 const common = {
-  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl (needs the browser runner)', default: 'wasm' }),
+  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl (train only: the steps run in headless Chromium)', default: 'wasm' }),
   seed: spec({ codec: intFromString(0, 2 ** 31 - 1, 'an integer in [0, 2147483647]'), arg: 'N', group: 'Runtime', help: 'root of every random draw: weights, data order, crops, flips, dropout', default: '0' }),
   wasm_kernels: spec({
     codec: oneOf(['native', 'backends'] as const),
@@ -91,6 +91,13 @@ export const TRAIN_OPTIONS = {
   display_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'iterations between progress-bar redraws on a terminal', default: '1' }),
   save_epoch_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'epochs between checkpoints and report samples (the last epoch is always saved)', default: '1 (paper: 5)' }),
   num_samples: spec({ codec: intFromString(1, 24), arg: 'N', group: 'Run', help: 'fixed eval images shown in the report at each save point', default: '6' }),
+  chromium: spec({
+    codec: NonEmpty,
+    arg: 'PATH',
+    group: 'Runtime',
+    help: 'with --backend webgl: the Chromium to run the steps in (install: apt-get install -y chromium)',
+    default: '$PIX2PIX_CHROMIUM, else /usr/bin/chromium, …',
+  }),
   ...testTime,
   ...common,
 } as const satisfies OptionTable;

@@ -1,19 +1,18 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { Batch as DataBatch, Loader } from '@pix2pix-ts/datasets';
-import { releaseState, type Batch, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
+import type { Loader } from '@pix2pix-ts/datasets';
+import { must } from '../cli/must';
 import { dOverpowers, ema } from './d-dominance';
 import { recordStep, type LossHistory } from './loss-history';
 import type { ProgressReporter } from './progress-reporter';
 import { isSaveEpoch, positionOf } from './schedule';
+import type { Trainer } from './trainer';
 
 /** Why the loop stopped. */
 export type LoopOutcome = 'complete' | 'interrupted' | 'time-limit';
 
-/** What the training loop needs: the pure step, the data, the clock, the signal, and what to do at save points. */
+/** What the training loop needs: the trainer, the data, the clock, the signal, and what to do at save points. */
 export interface LoopInput {
-  readonly step: (state: TrainState, batch: Batch) => readonly [TrainState, StepMetrics];
-  /** The state to continue from (its `step` says where; the loop owns it from here). */
-  readonly state: TrainState;
+  /** Holds the state to continue from (its `step()` says where) and runs the steps: in Node or in a browser. */
+  readonly trainer: Trainer;
   readonly history: LossHistory;
   readonly loader: Loader;
   readonly totalSteps: number;
@@ -29,8 +28,8 @@ export interface LoopInput {
   readonly timeLimitMs: number | undefined;
   /** Training seconds of earlier segments (resumed runs): for the time limit and ETA. */
   readonly earlierSeconds: number;
-  /** Called at the end of every save epoch with the current state (checkpoints, samples, report). */
-  readonly onSavePoint: (state: TrainState, epoch: number, history: LossHistory, segment: SegmentSoFar) => Promise<void>;
+  /** Called at the end of every save epoch (checkpoints, samples, report: from `trainer.snapshot()`). */
+  readonly onSavePoint: (epoch: number, history: LossHistory, segment: SegmentSoFar) => Promise<void>;
 }
 
 /** This segment's counters so far (for save points: the report's timing while training runs). */
@@ -41,9 +40,8 @@ export interface SegmentSoFar {
   readonly dWarningSteps: number;
 }
 
-/** What the loop returns: the final state, history, counters, and why it stopped. */
+/** What the loop returns: the history, counters, and why it stopped (the state is the trainer's). */
 export interface LoopResult {
-  readonly state: TrainState;
   readonly history: LossHistory;
   readonly outcome: LoopOutcome;
   readonly fromStep: number;
@@ -52,22 +50,18 @@ export interface LoopResult {
   readonly dWarningSteps: number;
 }
 
-const toTensors = (b: DataBatch): Batch => {
-  const shape: [number, number, number, number] = [b.shape[0], b.shape[1], b.shape[2], b.shape[3]];
-  return { a: tf.tensor4d(b.a, shape, 'float32'), b: tf.tensor4d(b.b, shape, 'float32') };
-};
-
 /**
  * The training loop, the only place training touches the world: it pulls batches from the loader (resuming at
- * the state's step: the first `step mod batchesPerEpoch` batches of the epoch are placeholders and dropped),
- * runs the pure step, keeps memory flat (`releaseState`), records the loss history, reports progress, and stops
- * at the end, on SIGINT (after the current step) or at the time limit. Save points run between steps.
+ * the trainer's step: the first `step mod batchesPerEpoch` batches of the epoch are placeholders and dropped),
+ * hands each to the trainer (a step in Node, or in a browser page), records the loss history, reports progress,
+ * and stops at the end, on SIGINT (after the current step) or at the time limit. Save points run between steps.
+ * A failed step is thrown as a `Stop` with its error.
  */
 export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   const B = input.loader.batchesPerEpoch;
-  let state = input.state;
+  const trainer = input.trainer;
   let history = input.history;
-  const fromStep = state.step;
+  const fromStep = trainer.step();
   const start = input.now();
   let dataMs = 0;
   let dWarningSteps = 0;
@@ -77,8 +71,8 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   let outcome: LoopOutcome = 'complete';
   let pausedMs = 0;
 
-  if (state.step >= input.totalSteps) return { state, history, outcome, fromStep, seconds: 0, dataSeconds: 0, dWarningSteps };
-  const { epochIndex, batchInEpoch } = positionOf(state.step, B);
+  if (fromStep >= input.totalSteps) return { history, outcome, fromStep, seconds: 0, dataSeconds: 0, dWarningSteps };
+  const { epochIndex, batchInEpoch } = positionOf(fromStep, B);
   let toSkip = batchInEpoch;
   const batches = input.loader.batches(epochIndex);
   try {
@@ -98,13 +92,10 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
         toSkip--;
         continue;
       }
-      const s = state.step;
+      const s = trainer.step();
       const epoch = positionOf(s, B).epochIndex + 1;
-      const batch = toTensors(next.value);
-      const [after, m] = input.step({ ...state, epoch }, batch);
-      tf.dispose([batch.a, batch.b]);
-      releaseState(state, after);
-      state = after;
+      const m = await must(trainer.train(next.value, epoch));
+      const done = trainer.step();
 
       const alpha = 0.05;
       const lossD = 0.5 * (m.D_real + m.D_fake);
@@ -125,10 +116,10 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
       const dt = Math.max(1e-3, t1 - lastStepAt);
       lastStepAt = t1;
       // The first steps compile kernels: start the rate after them.
-      if (state.step - fromStep > 2) rate = ema(rate, 1000 / dt, 0.03);
+      if (done - fromStep > 2) rate = ema(rate, 1000 / dt, 0.03);
       const elapsedSec = (t1 - start - pausedMs) / 1000;
       input.progress.update({
-        step: state.step,
+        step: done,
         totalSteps: input.totalSteps,
         epoch,
         totalEpochs: input.totalEpochs,
@@ -137,21 +128,21 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
         lr: m.lr,
         itPerSec: rate,
         elapsedSec: elapsedSec + input.earlierSeconds,
-        etaSec: rate === undefined ? undefined : (input.totalSteps - state.step) / rate,
+        etaSec: rate === undefined ? undefined : (input.totalSteps - done) / rate,
         dWarning: warn,
         l1Only: input.l1Only,
       });
 
-      const endOfEpoch = state.step % B === 0;
+      const endOfEpoch = done % B === 0;
       if (endOfEpoch && isSaveEpoch(epoch, input.saveEpochFreq, input.totalEpochs)) {
         const paused = input.now();
-        await input.onSavePoint(state, epoch, history, { fromStep, seconds: (paused - start - pausedMs) / 1000, dataSeconds: dataMs / 1000, dWarningSteps });
+        await input.onSavePoint(epoch, history, { fromStep, seconds: (paused - start - pausedMs) / 1000, dataSeconds: dataMs / 1000, dWarningSteps });
         // Save points are not training time: shift the clocks past them.
         const spent = input.now() - paused;
         lastStepAt += spent;
         pausedMs += spent;
       }
-      if (state.step >= input.totalSteps) break;
+      if (done >= input.totalSteps) break;
       if (input.timeLimitMs !== undefined && input.now() - start - pausedMs + input.earlierSeconds * 1000 >= input.timeLimitMs) {
         outcome = 'time-limit';
         break;
@@ -162,5 +153,5 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   }
   input.progress.finish();
   const seconds = (input.now() - start - pausedMs) / 1000;
-  return { state, history, outcome, fromStep, seconds, dataSeconds: dataMs / 1000, dWarningSteps };
+  return { history, outcome, fromStep, seconds, dataSeconds: dataMs / 1000, dWarningSteps };
 }

@@ -14,11 +14,11 @@ export interface CliRun {
 
 /**
  * Runs `pix2pix` in a child process (from the TypeScript sources, CI=true so output is plain lines). `onStdout`
- * sees the output as it comes, with the child, e.g. to send it SIGINT.
+ * sees the output as it comes, with the child, e.g. to send it SIGINT; `env` adds or overrides variables.
  */
-export function runCli(args: readonly string[], onStdout?: (text: string, child: ChildProcess) => void): Promise<CliRun> {
+export function runCli(args: readonly string[], onStdout?: (text: string, child: ChildProcess) => void, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true', PIX2PIX_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true', PIX2PIX_FROM_SOURCE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

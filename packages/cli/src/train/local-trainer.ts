@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as TE from 'fp-ts/TaskEither';
+import type { Batch as DataBatch } from '@pix2pix-ts/datasets';
+import { disposeState, makeTrainStep, releaseState, type Batch, type Objective, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
+import { internalError, messageOf } from '../cli/cli-error';
+import type { Trainer } from './trainer';
+
+const toTensors = (b: DataBatch): Batch => {
+  const shape: [number, number, number, number] = [b.shape[0], b.shape[1], b.shape[2], b.shape[3]];
+  return { a: tf.tensor4d(b.a, shape, 'float32'), b: tf.tensor4d(b.b, shape, 'float32') };
+};
+
+/**
+ * A {@link Trainer} in this process, on the current tfjs backend (wasm or cpu): pix2pix's pure `makeTrainStep`
+ * over a state it owns from here, with memory kept flat (`releaseState`: each step frees what the next state
+ * no longer holds).
+ *
+ * @example
+ * ```ts
+ * import { localTrainer, freshState, buildNets, objectiveOf } from '@pix2pix-ts/cli/node';
+ * // const trainer = localTrainer(nets, objectiveOf(config.objective), freshState(config, nets));
+ * // const metrics = await trainer.train(batch, 1)();
+ * ```
+ */
+export function localTrainer(nets: Pix2PixNets, objective: Objective, initial: TrainState): Trainer {
+  const step = makeTrainStep(nets, objective);
+  let state = initial;
+  let owned = true;
+  return {
+    step: () => state.step,
+    train: (batch, epoch) =>
+      TE.tryCatch(
+        async () => {
+          const tensors = toTensors(batch);
+          try {
+            const [after, metrics] = step({ ...state, epoch }, tensors);
+            releaseState(state, after);
+            state = after;
+            return metrics;
+          } finally {
+            tf.dispose([tensors.a, tensors.b]);
+          }
+        },
+        (e) => internalError(`training step ${state.step + 1}: ${messageOf(e)}`),
+      ),
+    snapshot: () => TE.right(state),
+    finish: () =>
+      TE.fromIO(() => {
+        owned = false;
+        return state;
+      }),
+    close: () =>
+      TE.fromIO(() => {
+        if (owned) disposeState(state);
+        owned = false;
+      }),
+  };
+}

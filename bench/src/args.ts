@@ -1,0 +1,135 @@
+/**
+ * The command line of `npm run bench`, parsed into a plan (pure).
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/Either';
+import { BACKENDS, CONFIGS, type BackendName, type ConfigId, type ImplName } from './configs';
+
+/** What to run. */
+export interface BenchOptions {
+  readonly mode: 'quick' | 'default' | 'full';
+  readonly backends: readonly BackendName[];
+  readonly configs: readonly ConfigId[];
+  readonly impls: readonly ImplName[];
+  /** Timed training steps per measurement. */
+  readonly runs: number;
+  /** Untimed steps before them (the first one is reported on its own). */
+  readonly warmup: number;
+  /** Timed generator forwards. */
+  readonly forwardRuns: number;
+  /** Timed pairs of data loading (after 2 untimed). */
+  readonly dataRuns: number;
+  readonly data: boolean;
+  /** Side of the peak matmul; 0: none. */
+  readonly peakN: number;
+  readonly out: string;
+  /** Merge into the JSON already at `out` instead of replacing it. */
+  readonly merge: boolean;
+  /** Only print the tables of this JSON file. */
+  readonly tableOf: string | undefined;
+}
+
+export const USAGE = `npm run bench -- [options]
+  --quick              tiny configuration q (32x32) only, 3 runs: proves the suite works (< 1 min)
+  --full               also cpu and webgl at 256x256 (c), one step takes minutes there
+  --backend LIST       wasm,cpu,webgl (default: all available)
+  --config LIST        a,b,c (and q) (default: a,b,c; --quick: q)
+  --impl LIST          ours,tfjs-layers (default: both)
+  --runs N             timed steps per measurement (default 5; --quick 3)
+  --warmup N           untimed steps first (default 1)
+  --data-runs N        timed pairs of data loading (default 20; --quick 5)
+  --no-data            skip data loading
+  --peak N             side of the peak matmul (default 1024; --quick 256; 0: none)
+  --out FILE           JSON output (default results/latest.json, relative to bench/)
+  --merge              merge into the JSON at --out (measure in chunks)
+  --table FILE         print the tables of a results JSON and exit`;
+
+const list = <A extends string>(value: string, allowed: readonly A[], what: string): E.Either<string, A[]> => {
+  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
+  if (bad.length > 0 || items.length === 0) return E.left(`${what}: expected some of ${allowed.join(', ')}, got '${value}'`);
+  return E.right(allowed.filter((a) => items.includes(a)));
+};
+
+const count = (value: string, what: string, min: number): E.Either<string, number> => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min ? E.right(n) : E.left(`${what}: expected an integer ≥ ${min}, got '${value}'`);
+};
+
+/**
+ * Parses the arguments (what turbo passes after `--`).
+ *
+ * @example
+ * ```ts
+ * parseArgs(['--quick']); // Right({ mode: 'quick', configs: ['q'], runs: 3, … })
+ * ```
+ */
+export function parseArgs(argv: readonly string[]): E.Either<string, BenchOptions> {
+  const quick = argv.includes('--quick');
+  const full = argv.includes('--full');
+  if (quick && full) return E.left('--quick and --full exclude each other');
+  let o: BenchOptions = {
+    mode: quick ? 'quick' : full ? 'full' : 'default',
+    backends: BACKENDS,
+    configs: quick ? ['q'] : ['a', 'b', 'c'],
+    impls: ['ours', 'tfjs-layers'],
+    runs: quick ? 3 : 5,
+    warmup: 1,
+    forwardRuns: quick ? 3 : 5,
+    dataRuns: quick ? 5 : 20,
+    data: true,
+    peakN: quick ? 256 : 1024,
+    out: 'results/latest.json',
+    merge: false,
+    tableOf: undefined,
+  };
+  const ids = CONFIGS.map((c) => c.id);
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    if (flag === '--quick' || flag === '--full') continue;
+    if (flag === '--no-data') {
+      o = { ...o, data: false };
+      continue;
+    }
+    if (flag === '--merge') {
+      o = { ...o, merge: true };
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined) return E.left(`${flag}: missing value, or unknown option\n${USAGE}`);
+    i++;
+    const r: E.Either<string, BenchOptions> = (() => {
+      switch (flag) {
+        case '--backend':
+          return E.map((backends: BackendName[]) => ({ ...o, backends }))(list(value, BACKENDS, flag));
+        case '--config':
+          return E.map((configs: ConfigId[]) => ({ ...o, configs }))(list(value, ids, flag));
+        case '--impl':
+          return E.map((impls: ImplName[]) => ({ ...o, impls }))(list<ImplName>(value, ['ours', 'tfjs-layers'], flag));
+        case '--runs':
+          return E.map((runs: number) => ({ ...o, runs, forwardRuns: runs }))(count(value, flag, 1));
+        case '--warmup':
+          return E.map((warmup: number) => ({ ...o, warmup }))(count(value, flag, 1));
+        case '--data-runs':
+          return E.map((dataRuns: number) => ({ ...o, dataRuns }))(count(value, flag, 1));
+        case '--peak':
+          return E.map((peakN: number) => ({ ...o, peakN }))(count(value, flag, 0));
+        case '--out':
+          return E.right({ ...o, out: value });
+        case '--table':
+          return E.right({ ...o, tableOf: value });
+        default:
+          return E.left(`unknown option ${flag}\n${USAGE}`);
+      }
+    })();
+    if (E.isLeft(r)) return r;
+    o = r.right;
+  }
+  return E.right(o);
+}
+
+/** Whether a (backend, config) pair runs, or why not: cpu and webgl at 256x256 need `--full`. */
+export function skipReason(o: BenchOptions, backend: BackendName, config: ConfigId): string | undefined {
+  if (config === 'c' && backend !== 'wasm' && o.mode !== 'full') return 'needs --full (minutes per step)';
+  return undefined;
+}

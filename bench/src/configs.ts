@@ -1,0 +1,52 @@
+/**
+ * The benchmarked configurations (issue 7) as plain data: the same record builds our networks, the
+ * tfjs-layers peer, the FLOP count and the data loader, in Node and in the page.
+ * @packageDocumentation
+ */
+
+/** Configuration ids: `a`, `b`, `c` are the issue's three; `q` is the tiny one of `--quick`. */
+export type ConfigId = 'q' | 'a' | 'b' | 'c';
+
+/** One benchmarked network pair and its data. Batch size is 1 everywhere (the paper's). */
+export interface BenchConfig {
+  readonly id: ConfigId;
+  /** Short label for tables. */
+  readonly label: string;
+  /** Square input size (`--crop_size`). */
+  readonly size: number;
+  /** U-Net downsamplings (`num_downs`); `size` must halve `depth` times. */
+  readonly depth: number;
+  readonly ngf: number;
+  readonly ndf: number;
+  /** PatchGAN `n_layers_D` (3: the 70x70 PatchGAN). */
+  readonly nLayers: number;
+  /** `--load_size` for data loading: `size`·286/256 rounded, as the paper's 286 → 256. */
+  readonly loadSize: number;
+}
+
+/** Every configuration, in the order the suite runs them. */
+export const CONFIGS: readonly BenchConfig[] = [
+  { id: 'q', label: 'q 32x32 ngf=ndf=4, 5 downs', size: 32, depth: 5, ngf: 4, ndf: 4, nLayers: 3, loadSize: 36 },
+  { id: 'a', label: 'a 64x64 ngf=ndf=16, 6 downs', size: 64, depth: 6, ngf: 16, ndf: 16, nLayers: 3, loadSize: 72 },
+  { id: 'b', label: 'b 128x128 ngf=ndf=32, 7 downs', size: 128, depth: 7, ngf: 32, ndf: 32, nLayers: 3, loadSize: 143 },
+  { id: 'c', label: 'c 256x256 ngf=ndf=64, 8 downs (paper)', size: 256, depth: 8, ngf: 64, ndf: 64, nLayers: 3, loadSize: 286 },
+];
+
+/** The configuration with this id. */
+export function configById(id: ConfigId): BenchConfig {
+  const found = CONFIGS.find((c) => c.id === id);
+  // CONFIGS lists every ConfigId, so this cannot happen; a clear error beats a non-null assertion.
+  if (found === undefined) throw new Error(`unknown configuration '${id}'`);
+  return found;
+}
+
+/** Input and output channels (RGB → RGB, as Facades). */
+export const CHANNELS = 3;
+
+/** The benchmarked backends: cpu and wasm in Node, webgl in headless Chromium. */
+export type BackendName = 'cpu' | 'wasm' | 'webgl';
+
+export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
+
+/** The two implementations compared on each backend. */
+export type ImplName = 'ours' | 'tfjs-layers';

@@ -1,0 +1,109 @@
+/**
+ * Where measurements run: Node with the cpu or wasm backend (through `@pix2pix-ts/backends`), or a
+ * headless Chromium page with webgl (through `@pix2pix-ts/browser`'s page machinery: esbuild bundle,
+ * 127.0.0.1 server, playwright-core). Results coming back from the page are decoded with io-ts.
+ * @packageDocumentation
+ */
+import { selectBackend } from '@pix2pix-ts/backends';
+import { decodeWith, failAfter, openBrowserPage, type BrowserPage } from '@pix2pix-ts/browser/node';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import * as t from 'io-ts';
+import { fileURLToPath } from 'node:url';
+import type { BackendName } from './configs';
+import { measure, peakMatmul } from './measure';
+import { MeasureResult, PeakResult, type MeasureRequest } from './wire';
+
+/** A backend ready to measure on. */
+export interface Runner {
+  readonly backend: BackendName;
+  /** What runs it, for the report (wasm: SIMD/threads; webgl: the renderer). */
+  readonly details: string;
+  readonly measure: (req: MeasureRequest) => TE.TaskEither<Error, MeasureResult>;
+  readonly peak: (n: number, runs: number) => TE.TaskEither<Error, PeakResult>;
+  readonly close: () => TE.TaskEither<Error, void>;
+}
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+const select = (backend: 'cpu' | 'wasm'): TE.TaskEither<Error, string> =>
+  pipe(
+    selectBackend(backend),
+    TE.mapLeft((e) => new Error(`${backend} (${e.stage}): ${e.message}`)),
+    TE.map((info) => (info.name === 'wasm' ? `wasm, SIMD ${info.simd ? 'on' : 'off'}, ${info.threadsCount} thread(s)` : `${info.name}, plain JavaScript`)),
+  );
+
+/** A Node runner; it selects its backend before every measurement (several runners share one tfjs). */
+export function nodeRunner(backend: 'cpu' | 'wasm'): TE.TaskEither<Error, Runner> {
+  return pipe(
+    select(backend),
+    TE.map((details) => ({
+      backend,
+      details: `Node ${process.version}, ${details}`,
+      measure: (req: MeasureRequest) =>
+        pipe(
+          select(backend),
+          TE.flatMap(() => TE.tryCatch(() => measure(req), toError)),
+        ),
+      peak: (n: number, runs: number) =>
+        pipe(
+          select(backend),
+          TE.flatMap(() => TE.tryCatch(() => peakMatmul(n, runs), toError)),
+        ),
+      close: () => TE.right(undefined),
+    })),
+  );
+}
+
+const WebglSetupReply = t.type({ backend: t.type({ renderer: t.union([t.string, t.undefined]) }), flags: t.type({ WEBGL_PACK: t.boolean }) });
+
+/** Calls `globalThis.pix2pixBench[method](arg)` in the page. */
+const call = (session: BrowserPage, method: 'setup' | 'measure' | 'peak', arg: unknown): TE.TaskEither<Error, unknown> =>
+  TE.tryCatch(
+    () =>
+      session.page.evaluate(
+        async ([m, a]) => {
+          const api: unknown = Reflect.get(globalThis, 'pix2pixBench');
+          const f: unknown = typeof api === 'object' && api !== null ? Reflect.get(api, m) : undefined;
+          if (typeof f !== 'function') throw new Error(`pix2pixBench.${m} is missing`);
+          const out: unknown = await Reflect.apply(f, api, [a]);
+          return out;
+        },
+        [method, arg] as const,
+      ),
+    (e) => new Error(`webgl page, ${method}: ${toError(e).message}${session.errors().length > 0 ? `\n${session.errors().join('\n')}` : ''}`),
+  );
+
+/** The webgl runner: headless Chromium on this machine's WebGL (SwiftShader without a GPU). */
+export function webglRunner(): TE.TaskEither<Error, Runner> {
+  const entry = fileURLToPath(new URL('./page-entry.ts', import.meta.url));
+  return pipe(
+    openBrowserPage({ script: { entry } }),
+    TE.flatMap((session) =>
+      pipe(
+        call(session, 'setup', null),
+        TE.flatMapEither(decodeWith(WebglSetupReply, 'webgl setup')),
+        TE.map(
+          (setup): Runner => ({
+            backend: 'webgl',
+            details: `headless Chromium, ${setup.backend.renderer ?? 'unknown renderer'}, WEBGL_PACK ${setup.flags.WEBGL_PACK}`,
+            measure: (req) => pipe(call(session, 'measure', req), TE.flatMapEither(decodeWith(MeasureResult, 'measure result'))),
+            peak: (n, runs) => pipe(call(session, 'peak', { n, runs }), TE.flatMapEither(decodeWith(PeakResult, 'peak result'))),
+            close: session.close,
+          }),
+        ),
+        TE.orElse((e) => failAfter<Runner>(session.close(), e)),
+      ),
+    ),
+  );
+}
+
+/** Opens the runner of a backend; a `Left` says why it is unavailable here. */
+export const openRunner = (backend: BackendName): TE.TaskEither<Error, Runner> => (backend === 'webgl' ? webglRunner() : nodeRunner(backend));
+
+/** Unwraps an Either or throws its error (for the entry point's top level). */
+export const orThrow = <A>(r: E.Either<Error, A>): A => {
+  if (E.isLeft(r)) throw r.left;
+  return r.right;
+};

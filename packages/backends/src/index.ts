@@ -22,6 +22,8 @@ export * from './kernels/filter-grad-dilated';
 export * from './kernels/filter-grad-im2col';
 export * from './kernels/conv2d-backprop-input-attrs';
 export * from './kernels/input-grad-subpixel';
+export * from './kernels/reverse-rows';
+export * from './kernels/wasm/heap-backend';
 export * from './kernels/wasm/conv2d-backprop-filter';
 export * from './kernels/wasm/conv2d-backprop-input';
 export * from './kernels/wasm/explicit-same-padding';

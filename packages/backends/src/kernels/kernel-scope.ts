@@ -16,6 +16,21 @@ import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from
 export type RunKernel = (kernelName: string, inputs: NamedTensorInfoMap, attrs?: NamedAttrMap) => TensorInfo;
 
 /**
+ * Hands an intermediate made outside {@link RunKernel} (e.g. written straight into a backend's
+ * memory) to the enclosing {@link kernelScope}, which releases it like any other intermediate
+ * unless it is the value returned. Returns its argument.
+ *
+ * @example
+ * ```ts
+ * import type { TensorInfo } from '@tensorflow/tfjs-core';
+ * import type { Adopt } from '@pix2pix-ts/backends';
+ *
+ * const keepTrack = (adopt: Adopt, made: TensorInfo): TensorInfo => adopt(made);
+ * ```
+ */
+export type Adopt = (info: TensorInfo) => TensorInfo;
+
+/**
  * The narrow view of a tfjs backend that composite kernels need: releasing the data of an
  * intermediate tensor. Every `KernelBackend` has it, and honours reference counts.
  *
@@ -53,7 +68,8 @@ export function isDisposingBackend(backend: unknown): backend is DisposingBacken
  *
  * @param backend the backend instance the enclosing kernel was handed
  * @param backendName the registry name of that backend, e.g. `'wasm'`
- * @param body computes the result with `run`; the `TensorInfo` it returns is kept, all else released
+ * @param body computes the result with `run` (and `adopt` for intermediates it makes itself); the
+ *   `TensorInfo` it returns is kept, all else released
  * @returns the result of `body`, owned by the caller (the engine, when used inside a kernel)
  *
  * @example
@@ -75,9 +91,13 @@ export function isDisposingBackend(backend: unknown): backend is DisposingBacken
 export function kernelScope(
   backend: DisposingBackend,
   backendName: string,
-  body: (run: RunKernel) => TensorInfo,
+  body: (run: RunKernel, adopt: Adopt) => TensorInfo,
 ): TensorInfo {
   const made: TensorInfo[] = [];
+  const adopt: Adopt = (info) => {
+    made.push(info);
+    return info;
+  };
   const run: RunKernel = (kernelName, inputs, attrs = {}) => {
     const config = tf.getKernel(kernelName, backendName);
     if (config === undefined) {
@@ -94,7 +114,7 @@ export function kernelScope(
   };
   let result: TensorInfo | undefined;
   try {
-    result = body(run);
+    result = body(run, adopt);
     return result;
   } finally {
     // Each TensorInfo a kernel returns is one reference (wasm's reshape shares data and bumps its

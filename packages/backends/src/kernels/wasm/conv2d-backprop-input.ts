@@ -3,12 +3,15 @@ import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { inputGradGeometry } from '../conv2d-backprop-input-attrs';
 import { inputGradSubpixel } from '../input-grad-subpixel';
 import { isDisposingBackend, kernelScope } from '../kernel-scope';
+import { reverseRowsWithKernel } from '../reverse-rows';
+import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';
 
 /**
  * A faster `Conv2DBackpropInput` for wasm, built around the backend's own kernel `native`: wasm
  * ships one, but as plain loops, about 10× slower than its XNNPACK forward `Conv2D` (it is the
  * input gradient of every conv and the *forward* pass of every `conv2dTranspose`). This one is
- * one XNNPACK convolution plus a pixel shuffle ({@link inputGradSubpixel}); it hands unequal
+ * one XNNPACK convolution plus rank-≤4 transposes ({@link inputGradSubpixel}), the filter's taps
+ * reversed by block copies on the wasm heap ({@link reverseRowsOnHeap}); it hands unequal
  * strides (which `DepthToSpace` cannot interleave) to `native`. NHWC only, like `native`.
  *
  * @param native the backend's own `Conv2DBackpropInput`, used for unequal strides; its
@@ -36,7 +39,9 @@ export function conv2dBackpropInputWasm(native: KernelConfig | undefined): Kerne
       if (native === undefined) throw new Error('Conv2DBackpropInput: unequal strides need wasm\'s own kernel, which is missing');
       return native.kernelFunc(args);
     }
-    return kernelScope(backend, 'wasm', (run) => inputGradSubpixel(run, dy, filter, geometry));
+    return kernelScope(backend, 'wasm', (run, adopt) =>
+      inputGradSubpixel(run, dy, filter, geometry, isHeapBackend(backend) ? reverseRowsOnHeap(backend, adopt) : reverseRowsWithKernel(run)),
+    );
   };
   const config: KernelConfig = { kernelName: Conv2DBackpropInput, backendName: 'wasm', kernelFunc };
   return native?.setupFunc === undefined ? config : { ...config, setupFunc: native.setupFunc };

@@ -3,6 +3,7 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
 import { conv2dBackpropInputWasm } from './wasm/conv2d-backprop-input';
 import { explicitSamePadding } from './wasm/explicit-same-padding';
+import { smallConvByMatMul } from './wasm/small-conv-by-matmul';
 
 /**
  * A kernel to install over a backend's own (faster, or fixed), built from that own kernel, which
@@ -25,7 +26,8 @@ export interface KernelReplacement {
 /**
  * The kernels this package replaces, by backend: wasm's `Conv2DBackpropInput` (plain loops) by an
  * XNNPACK sub-pixel convolution, and wasm's `Conv2D` / `FusedConv2D` by themselves with `'same'`
- * padding made explicit (their `'same'` is wrong for some kernel/stride shapes).
+ * padding made explicit (their `'same'` is wrong for some kernel/stride shapes) and, for outputs
+ * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}).
  *
  * @example
  * ```ts
@@ -38,8 +40,8 @@ export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelRe
   cpu: [],
   wasm: [
     { kernelName: tf.Conv2DBackpropInput, backendName: 'wasm', replace: conv2dBackpropInputWasm },
-    { kernelName: tf.Conv2D, backendName: 'wasm', replace: explicitSamePadding },
-    { kernelName: tf.FusedConv2D, backendName: 'wasm', replace: explicitSamePadding },
+    { kernelName: tf.Conv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
+    { kernelName: tf.FusedConv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
   ],
   webgl: [],
 };

@@ -31,7 +31,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --quick              tiny configuration q (32x32) only, 3 runs: proves the suite works (< 1 min)
-  --full               also cpu and webgl at 256x256 (c), one step takes minutes there
+  --full               also cpu at 128 and 256 (b, c) and webgl at 256 (c): minutes per step
   --backend LIST       wasm,cpu,webgl (default: all available)
   --config LIST        a,b,c (and q) (default: a,b,c; --quick: q)
   --impl LIST          ours,tfjs-layers (default: both)
@@ -128,8 +128,14 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
   return E.right(o);
 }
 
-/** Whether a (backend, config) pair runs, or why not: cpu and webgl at 256x256 need `--full`. */
+/**
+ * Whether a (backend, config) pair runs, or why not: where one step takes minutes (tfjs's cpu backend
+ * at 128x128 and 256x256, its plain-JavaScript conv gradients; webgl on a software renderer at
+ * 256x256) it needs `--full`.
+ */
 export function skipReason(o: BenchOptions, backend: BackendName, config: ConfigId): string | undefined {
-  if (config === 'c' && backend !== 'wasm' && o.mode !== 'full') return 'needs --full (minutes per step)';
+  if (o.mode === 'full' || o.mode === 'quick') return undefined;
+  if (backend === 'cpu' && (config === 'b' || config === 'c')) return 'needs --full (cpu: minutes per step)';
+  if (backend === 'webgl' && config === 'c') return 'needs --full (minutes per step on SwiftShader)';
   return undefined;
 }

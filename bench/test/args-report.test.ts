@@ -22,9 +22,11 @@ describe('arguments', () => {
     expect(E.isLeft(parseArgs(['--quick', '--full']))).toBe(true);
     expect(E.isLeft(parseArgs(['--bogus', 'x']))).toBe(true);
   });
-  it('cpu and webgl at 256x256 only with --full', () => {
+  it('cpu at 128 and 256, webgl at 256 only with --full', () => {
     const d = right(parseArgs([]));
     expect(skipReason(d, 'cpu', 'c')).toMatch(/--full/);
+    expect(skipReason(d, 'cpu', 'b')).toMatch(/--full/);
+    expect(skipReason(d, 'webgl', 'b')).toBeUndefined();
     expect(skipReason(d, 'wasm', 'c')).toBeUndefined();
     expect(skipReason(right(parseArgs(['--full'])), 'webgl', 'c')).toBeUndefined();
   });

@@ -6,7 +6,15 @@
  * - Node: that module's ESM build uses extensionless imports Node cannot load, so the union package
  *   `@tensorflow/tfjs` (whose Node bundle inlines the same gradient configs) is required instead.
  *   `createRequire` keeps bundlers from following this branch into a browser build.
+ *
+ * Either registration puts tfjs-core's own `MirrorPad` and `SquaredDifference` gradients in place,
+ * which are wrong; so the fixes of `@pix2pix-ts/backends` are applied right after, here. That makes
+ * the order of "import the layers" and "select a backend" irrelevant: a backend selected earlier
+ * does not lose its fixes when the layers are imported later (and later registrations of the
+ * union are no-ops: Node caches the module).
  */
+import { registerGradientFixes } from '@pix2pix-ts/backends';
+
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
 if (isNode) {
@@ -15,5 +23,6 @@ if (isNode) {
 } else {
   await import('@tensorflow/tfjs-core/dist/register_all_gradients');
 }
+registerGradientFixes();
 
 export {};

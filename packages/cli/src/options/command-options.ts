@@ -26,8 +26,8 @@ const common = {
     codec: oneOf(['native', 'backends'] as const),
     arg: 'WHICH',
     group: 'Runtime',
-    help: "wasm convolution kernels: native (tfjs-wasm's own; measured 3.3x faster for these networks) or backends (@pix2pix-ts/backends' replacements)",
-    default: 'native',
+    help: "wasm convolution kernels: backends (@pix2pix-ts/backends' replacements, the default; measured 1.6-2x faster per step) or native (tfjs-wasm's own, to compare)",
+    default: 'backends',
   }),
   help: spec({ codec: Flag, group: 'Runtime', help: 'show this help' }),
 } as const;

@@ -24,6 +24,7 @@ export * from './kernels/conv2d-backprop-input-attrs';
 export * from './kernels/input-grad-subpixel';
 export * from './kernels/reverse-rows';
 export * from './kernels/wasm/heap-backend';
+export * from './kernels/cpu/conv2d-backprop-filter';
 export * from './kernels/wasm/conv2d-backprop-filter';
 export * from './kernels/wasm/conv2d-backprop-input';
 export * from './kernels/wasm/explicit-same-padding';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
+import { conv2dBackpropFilterCpu } from './cpu/conv2d-backprop-filter';
 import { conv2dBackpropInputWasm } from './wasm/conv2d-backprop-input';
 import { explicitSamePadding } from './wasm/explicit-same-padding';
 import { smallConvByMatMul } from './wasm/small-conv-by-matmul';
@@ -24,7 +25,8 @@ export interface KernelReplacement {
 }
 
 /**
- * The kernels this package replaces, by backend: wasm's `Conv2DBackpropInput` (plain loops) by an
+ * The kernels this package replaces, by backend: cpu's `Conv2DBackpropFilter` (a slow loop nest)
+ * by one dilated convolution ({@link conv2dBackpropFilterCpu}); wasm's `Conv2DBackpropInput` (plain loops) by an
  * XNNPACK sub-pixel convolution, and wasm's `Conv2D` / `FusedConv2D` by themselves with `'same'`
  * padding made explicit (their `'same'` is wrong for some kernel/stride shapes) and, for outputs
  * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}).
@@ -34,10 +36,11 @@ export interface KernelReplacement {
  * import { KERNEL_REPLACEMENTS } from '@pix2pix-ts/backends';
  *
  * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D']
+ * KERNEL_REPLACEMENTS.cpu.map((r) => r.kernelName); // ['Conv2DBackpropFilter']
  * ```
  */
 export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelReplacement[]>> = {
-  cpu: [],
+  cpu: [{ kernelName: tf.Conv2DBackpropFilter, backendName: 'cpu', replace: () => conv2dBackpropFilterCpu }],
   wasm: [
     { kernelName: tf.Conv2DBackpropInput, backendName: 'wasm', replace: conv2dBackpropInputWasm },
     { kernelName: tf.Conv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },

@@ -6,6 +6,18 @@ import type { SelectBackendOptions } from '../../src/index';
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
 
+/**
+ * How the reference backend is selected: cpu with its **own** kernels (this package also replaces
+ * cpu's `Conv2DBackpropFilter`, with the same formulation it uses on wasm, so a check against the
+ * replaced cpu would not be independent).
+ */
+export const ORACLE_OPTIONS: SelectBackendOptions = { replaceKernels: false };
+
+/** Activates cpu with its own kernels, the reference the wasm kernels are checked against. */
+export async function onOracle(): Promise<void> {
+  await onBackend('cpu', ORACLE_OPTIONS);
+}
+
 /** Activates `name` (tensors are bound to their backend: build them after this). */
 export async function onBackend(name: NodeBackend, options: SelectBackendOptions = {}): Promise<void> {
   await useBackend(name, options);
@@ -13,9 +25,9 @@ export async function onBackend(name: NodeBackend, options: SelectBackendOptions
 }
 
 /**
- * Runs `compute` on cpu, then on wasm (with `wasmOptions`, e.g. wasm's own kernels), and returns
+ * Runs `compute` on cpu with its own kernels (the oracle), then on wasm (with `wasmOptions`, e.g. wasm's own kernels), and returns
  * its results as plain arrays (so they outlive the backend switch), disposing everything it made.
- * Leaves wasm with this package's kernels installed.
+ * Leaves wasm with this package's kernels installed (and cpu with its own).
  */
 export async function onEachBackend(
   compute: () => tf.Tensor[],
@@ -23,7 +35,7 @@ export async function onEachBackend(
 ): Promise<Record<NodeBackend, Float32Array[]>> {
   const out: Partial<Record<NodeBackend, Float32Array[]>> = {};
   for (const name of NODE_BACKENDS) {
-    await onBackend(name, name === 'wasm' ? wasmOptions : {});
+    await onBackend(name, name === 'wasm' ? wasmOptions : ORACLE_OPTIONS);
     out[name] = tf.tidy(() => compute()).map((t) => {
       const values = t.dataSync();
       t.dispose();

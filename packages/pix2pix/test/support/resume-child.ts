@@ -1,7 +1,6 @@
 // Run in a fresh process by checkpoint.test.ts: load a checkpoint, train more steps, save.
 // Usage: tsx --conditions=source resume-child.ts <from-dir> <steps> <to-dir>
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import { useBackend } from '@pix2pix-ts/backends';
 import * as E from 'fp-ts/Either';
 import { disposeState, loadCheckpoint, saveCheckpoint } from '../../src/index';
 import { fileCheckpoint } from '../../src/node';
@@ -10,7 +9,8 @@ import { trainTiny } from './train-tiny';
 
 const [from, steps, to] = process.argv.slice(2);
 if (from === undefined || steps === undefined || to === undefined) throw new Error('usage: resume-child <from> <steps> <to>');
-await tf.setBackend('cpu');
+// The same backend setup as the parent test (cpu with this project's kernels), for bit-identical steps.
+await useBackend('cpu');
 const like = tinyState(999);
 const loaded = await loadCheckpoint(fileCheckpoint(from), like)();
 disposeState(like);

@@ -5,10 +5,13 @@ import { defaultClientConditions, defineConfig } from 'vite';
  * condition, so no prior `npm run build`), the output is ES2022 (the layers package registers its
  * gradients with a top-level await) and uses relative URLs, so `dist/` can be served from any path.
  */
+const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   base: './',
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096, reportCompressedSize: false },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // Cross-origin isolation (as `npm run demo`'s server does), so a page may use tfjs's threaded wasm binary.
+  server: { host: '127.0.0.1', headers: CROSS_ORIGIN_ISOLATION },
+  preview: { host: '127.0.0.1', headers: CROSS_ORIGIN_ISOLATION },
 });

@@ -7,6 +7,7 @@ import type { LeakTrace } from './page/cases/leaks';
 import type { ModelAgreement } from './page/cases/models';
 import type { ForwardParity, TrainStepParity } from './page/cases/parity';
 import type { TrainStepAgreement } from './page/cases/train-step';
+import type { WasmInPage } from './page/cases/wasm-threads';
 
 // Every number is computed in the page (test/page/); the tolerances are here, next to the
 // expectations. Errors use `scaled` = maxᵢ |aᵢ − bᵢ| / (|bᵢ| + max(1, ‖b‖∞)) (numpy's allclose with a
@@ -128,5 +129,13 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
     expect(new Set(r.numTensors).size).toBe(1);
     expect(new Set(r.numBytesInGPU).size).toBe(1);
     expect(r.tensorsAfter).toBe(r.tensorsBefore);
+  });
+
+  it('the page is cross-origin isolated, so the wasm backend runs its multithreaded SIMD binary', async () => {
+    const r = await runCase<WasmInPage>(page(), 'wasmThreads');
+    const threads = r.info.name === 'wasm' ? `simd ${r.info.simd}, threads ${r.info.threads} (${r.info.threadsCount})` : r.info.name;
+    console.log(`wasm in the page: crossOriginIsolated ${r.crossOriginIsolated}, ${r.hardwareConcurrency} cores, ${threads}; 4x4/2 conv 64x64x32→64: ${r.convMs.toFixed(1)} ms`);
+    expect(r.crossOriginIsolated).toBe(true);
+    expect(r.info).toMatchObject({ name: 'wasm', simd: true, threads: true });
   });
 });

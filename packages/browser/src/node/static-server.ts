@@ -41,8 +41,15 @@ export interface StaticServer {
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
+/**
+ * Every response makes the page cross-origin isolated (COOP + COEP): only then do browsers give it
+ * `SharedArrayBuffer`, which tfjs-backend-wasm needs for its multithreaded binary. Everything is served
+ * from this one origin, so `require-corp` blocks nothing the pages use.
+ */
+const CROSS_ORIGIN_ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } as const;
+
 function send(res: ServerResponse, status: number, contentType: string, body: Uint8Array | string): void {
-  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body), ...CROSS_ORIGIN_ISOLATION });
   res.end(body);
 }
 

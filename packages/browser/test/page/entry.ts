@@ -8,6 +8,7 @@ import { leaksCase } from './cases/leaks';
 import { modelsCase } from './cases/models';
 import { parityForwardCase, parityTrainStepCase } from './cases/parity';
 import { trainStepCase } from './cases/train-step';
+import { wasmThreadsCase } from './cases/wasm-threads';
 
 const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
   /** Starts webgl with the flags given (the first case run). */
@@ -27,6 +28,7 @@ const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
   leaks: (steps) => leaksCase(steps),
   parityForward: () => parityForwardCase(),
   parityTrainStep: () => parityTrainStepCase(),
+  wasmThreads: () => wasmThreadsCase(),
 };
 
 Reflect.set(globalThis, 'pix2pixCases', cases);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/Either';
+import { wasmBinaryDir } from '@pix2pix-ts/backends';
 import { openBrowserPage, type BrowserPage } from '../../src/node';
 
 /**
@@ -27,7 +28,11 @@ export async function openCasesPage(shared: string | undefined): Promise<Browser
   const entry = fileURLToPath(new URL('../page/entry.ts', import.meta.url));
   const r = await openBrowserPage({
     script: { entry },
-    mounts: shared === undefined ? [] : [{ prefix: '/fixtures/', dir: join(shared, 'fixtures') }],
+    mounts: [
+      // tfjs-backend-wasm's binaries, for the case that runs the wasm backend in the page
+      { prefix: '/wasm/', dir: await wasmBinaryDir() },
+      ...(shared === undefined ? [] : [{ prefix: '/fixtures/', dir: join(shared, 'fixtures') }]),
+    ],
   })();
   if (E.isLeft(r)) throw r.left;
   return r.right;

@@ -1,24 +1,9 @@
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-
-/** Debian's Chromium, which the tests and the screenshot use (`apt-get install -y chromium`). */
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Headless flags: no sandbox (containers), nothing from the network, software GL. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-] as const;
+import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from '@pix2pix-ts/browser/node';
 
 /** Whether Chromium is installed (the browser tests skip, with the reason printed, when it is not). */
-export const hasChromium = (): boolean => existsSync(CHROMIUM);
+export const hasChromium = (): boolean => findChromium() !== undefined;
 
 /** What rendering the report gave. */
 export interface ScreenshotResult {
@@ -44,7 +29,10 @@ export interface ScreenshotResult {
  * ```
  */
 export async function screenshotReport(html: string, png: string, options: { readonly width?: number; readonly maxHeight?: number } = {}): Promise<ScreenshotResult> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+  const executablePath = findChromium();
+  if (executablePath === undefined) throw new Error(`no Chromium found (looked at ${CHROMIUM_CANDIDATES.join(', ')}; set PIX2PIX_CHROMIUM or apt-get install -y chromium)`);
+  // The browser package's flags: headless, offline, software WebGL.
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 }, deviceScaleFactor: 1 });
     const problems: string[] = [];

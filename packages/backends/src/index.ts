@@ -30,6 +30,8 @@ export * from './kernels/wasm/conv2d-backprop-input';
 export * from './kernels/wasm/explicit-same-padding';
 export * from './kernels/conv-by-matmul';
 export * from './kernels/wasm/small-conv-by-matmul';
+export * from './kernels/adam/adam-update-math';
+export * from './kernels/adam/adam-update-kernels';
 export * from './kernels/extra-kernels';
 export * from './kernels/kernel-replacements';
 export * from './node/is-node';

@@ -15,9 +15,9 @@ import {
 } from '../src/index';
 
 describe('selectBackend', () => {
-  it('cpu: activates, reports no extra kernels and its replaced filter gradient', async () => {
+  it('cpu: activates, reports the fused Adam kernel and its replaced filter gradient', async () => {
     const result = await selectBackend('cpu')();
-    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: [], replacedKernels: ['Conv2DBackpropFilter'], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
+    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: ['Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropFilter'], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
     expect(tf.getBackend()).toBe('cpu');
   });
 
@@ -29,7 +29,7 @@ describe('selectBackend', () => {
       simd: true,
       threads: false,
       threadsCount: 1,
-      extraKernels: ['Conv2DBackpropFilter'],
+      extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'],
       replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D'],
     });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
@@ -42,7 +42,7 @@ describe('selectBackend', () => {
       expect(info.name).toBe(name);
       expect(tf.getBackend()).toBe(name);
     }
-    expect(registerExtraKernels('wasm')).toEqual(['Conv2DBackpropFilter']);
+    expect(registerExtraKernels('wasm')).toEqual(['Conv2DBackpropFilter', 'Pix2PixAdamUpdate']);
   });
 
   it('replaceKernels: false puts wasm\'s own Conv2DBackpropInput back; the default installs ours again', async () => {

@@ -8,6 +8,7 @@ export * from './generators/resnet';
 export * from './discriminators/patch-gan';
 export * from './losses/gan-loss';
 export * from './optim/adam';
+export * from './optim/fused-adam';
 export * from './optim/lr-policy';
 export * from './train/train-state';
 export * from './train/train-step';

@@ -93,6 +93,31 @@ export function kernelScope(
   backendName: string,
   body: (run: RunKernel, adopt: Adopt) => TensorInfo,
 ): TensorInfo {
+  const [result] = kernelScopeMany(backend, backendName, (run, adopt) => [body(run, adopt)]);
+  if (result === undefined) throw new Error('@pix2pix-ts/backends: kernelScope lost its result'); // unreachable: one result in, one out
+  return result;
+}
+
+/**
+ * {@link kernelScope} for kernels with several outputs: `body` returns them all, every other
+ * intermediate is released (also when `body` throws).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import '@tensorflow/tfjs-backend-cpu';
+ * import { kernelScopeMany } from '@pix2pix-ts/backends';
+ *
+ * await tf.setBackend('cpu');
+ * const x = tf.tensor1d([1, 2]);
+ * const [sq, neg] = kernelScopeMany(tf.backend(), 'cpu', (run) => [run('Square', { x }), run('Neg', { x })]);
+ * ```
+ */
+export function kernelScopeMany(
+  backend: DisposingBackend,
+  backendName: string,
+  body: (run: RunKernel, adopt: Adopt) => readonly TensorInfo[],
+): TensorInfo[] {
   const made: TensorInfo[] = [];
   const adopt: Adopt = (info) => {
     made.push(info);
@@ -112,13 +137,13 @@ export function kernelScope(
     made.push(out);
     return out;
   };
-  let result: TensorInfo | undefined;
+  let results: readonly TensorInfo[] = [];
   try {
-    result = body(run, adopt);
-    return result;
+    results = body(run, adopt);
+    return [...results];
   } finally {
     // Each TensorInfo a kernel returns is one reference (wasm's reshape shares data and bumps its
     // ref count), so releasing each intermediate once is exact, even when the result shares its data.
-    for (const info of made) if (info !== result) backend.disposeData(info.dataId);
+    for (const info of made) if (!results.includes(info)) backend.disposeData(info.dataId);
   }
 }

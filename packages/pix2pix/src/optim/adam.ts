@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mapTree, type ParamTree, zipWithTree } from '@pix2pix-ts/layers';
+import { ADAM_UPDATE_KERNEL, fusedAdamStep } from './fused-adam';
 
 /** Adam's hyper-parameters; the defaults are the paper's (lr 2e-4, β1 0.5) and PyTorch's (β2, eps). */
 export interface AdamConfig {
@@ -36,7 +37,9 @@ export function adamInit(params: ParamTree): AdamState {
 /**
  * One Adam step, a pure function of (params, grads, state): PyTorch's bias-corrected form
  * `p -= (lr / (1 - β1ᵗ)) · m / (√v / √(1 - β2ᵗ) + ε)`. Returns new trees; the inputs are untouched
- * (the caller disposes them when done).
+ * (the caller disposes them when done). Where the backend has the fused kernel
+ * {@link ADAM_UPDATE_KERNEL} (`@pix2pix-ts/backends` registers it on cpu and wasm), each parameter
+ * is updated by one kernel call ({@link fusedAdamStep}); elsewhere by element-wise tfjs ops.
  *
  * @example
  * ```ts
@@ -57,6 +60,9 @@ export function adamStep(
   const step = state.step + 1;
   const stepSize = lr / (1 - beta1 ** step);
   const sqrtBc2 = Math.sqrt(1 - beta2 ** step);
+  if (tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined) {
+    return fusedAdamStep(params, grads, state, { beta1, beta2, epsilon, stepSize, sqrtBc2 }, step);
+  }
   const m = zipWithTree(state.m, grads, (mt, g) => tf.tidy(() => tf.add(tf.mul(mt, beta1), tf.mul(g, 1 - beta1))));
   const v = zipWithTree(state.v, grads, (vt, g) => tf.tidy(() => tf.add(tf.mul(vt, beta2), tf.mul(tf.square(g), 1 - beta2))));
   const mv = zipWithTree(m, v, (mt, vt) => tf.tidy(() => tf.div(mt, tf.add(tf.div(tf.sqrt(vt), sqrtBc2), epsilon))));

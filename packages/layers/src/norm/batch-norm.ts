@@ -3,6 +3,7 @@ import { defineLayer, type Layer } from '../core/layer';
 import type { IdentitySig } from '../core/signature';
 import { normal, type Initializer } from '../init/initializers';
 import type { ParamTree } from '../tree/param-tree';
+import { batchNormTrain } from './batch-norm-train';
 
 /** Options of {@link batchNorm}; the defaults are PyTorch's `BatchNorm2d`. */
 export interface BatchNormOptions {
@@ -28,7 +29,8 @@ export interface BatchNormState {
 /**
  * Batch normalisation over N, H and W, with PyTorch's semantics: normalise with the biased batch
  * variance; update the running variance with the unbiased one. With batch statistics in training
- * mode, `apply` returns new running statistics; otherwise the state is returned unchanged.
+ * mode, `apply` returns new running statistics; otherwise the state is returned unchanged. With
+ * batch statistics, the gradient is PyTorch's training-mode backward ({@link batchNormTrain}).
  *
  * @example
  * ```ts
@@ -55,7 +57,7 @@ export function batchNorm(options: BatchNormOptions = {}): Layer<IdentitySig> {
         return { y: tf.batchNorm(x as tf.Tensor4D, s.mean, s.variance, p.beta, p.gamma, epsilon), state };
       }
       const { mean, variance } = tf.moments(x, [0, 1, 2]);
-      const y = tf.batchNorm(x as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, p.beta, p.gamma, epsilon);
+      const y = batchNormTrain(x as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, p.gamma, p.beta, epsilon);
       if (!ctx.training) return { y, state };
       const count = x.size / (x.shape[3] ?? 1);
       const unbiased = count > 1 ? tf.mul(variance, count / (count - 1)) : variance;

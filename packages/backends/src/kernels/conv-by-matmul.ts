@@ -68,12 +68,21 @@ export function im2colOnHeap(backend: HeapBackend, adopt: Adopt, x: TensorInfo, 
 }
 
 /**
- * `x` viewed as a `rows × cols` matrix, transposed. wasm's rank-2 `Transpose` is ~5× slower than
+ * `x` viewed as a `rows × cols` matrix, transposed (returned as `[cols, rows]`, or a rank-4 view of it). wasm's rank-2 `Transpose` is ~5× slower than
  * its rank-4 one on large matrices (measured: 3.2 ms vs 0.67 ms for 2048×256), so even sizes go
  * through the view `[2, rows/2, 2, cols/2]` and the permutation `[2, 3, 0, 1]`, which is the
  * same transposition.
+ *
+ * @example
+ * ```ts
+ * import type { TensorInfo } from '@tensorflow/tfjs-core';
+ * import { transposeMatrix } from '@pix2pix-ts/backends';
+ * import type { RunKernel } from '@pix2pix-ts/backends';
+ *
+ * const yT = (run: RunKernel, y: TensorInfo): TensorInfo => transposeMatrix(run, y, 64, 256); // [256, 64] (as [2,128,2,32])
+ * ```
  */
-function transposeMatrix(run: RunKernel, x: TensorInfo, rows: number, cols: number): TensorInfo {
+export function transposeMatrix(run: RunKernel, x: TensorInfo, rows: number, cols: number): TensorInfo {
   if (rows % 2 === 0 && cols % 2 === 0 && rows * cols >= 4096) {
     return run('Transpose', { x: run('Reshape', { x }, { shape: [2, rows / 2, 2, cols / 2] }) }, { perm: [2, 3, 0, 1] });
   }

@@ -1,10 +1,12 @@
-import { Conv2DBackpropInput } from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs-core';
+import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { inputGradGeometry } from '../conv2d-backprop-input-attrs';
+import { inputGradByMatMul } from '../input-grad-by-matmul';
 import { inputGradSubpixel } from '../input-grad-subpixel';
 import { isDisposingBackend, kernelScope } from '../kernel-scope';
 import { reverseRowsWithKernel } from '../reverse-rows';
 import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';
+import { prefersMatMul } from './small-conv-by-matmul';
 
 /**
  * A faster `Conv2DBackpropInput` for wasm, built around the backend's own kernel `native`: wasm
@@ -35,6 +37,12 @@ export function conv2dBackpropInputWasm(native: KernelConfig | undefined): Kerne
     if (dy === undefined || filter === undefined) throw new Error('Conv2DBackpropInput: inputs dy and filter are required');
     if (!isDisposingBackend(backend)) throw new Error('Conv2DBackpropInput: not handed a tfjs backend');
     const geometry = inputGradGeometry(dy.shape, filter.shape, attrs);
+    if (isHeapBackend(backend) && dy.dtype === 'float32' && filter.dtype === 'float32') {
+      // Validated by inputGradGeometry above (tfjs-core's conv2DBackpropInput op built these attributes).
+      const { inputShape, strides, pad, dimRoundingMode } = attrs as unknown as Conv2DBackpropInputAttrs;
+      const info = backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
+      if (prefersMatMul(info)) return kernelScope(backend, 'wasm', (run, adopt) => inputGradByMatMul(run, backend, adopt, dy, filter, info));
+    }
     if (geometry.strideHeight !== geometry.strideWidth) {
       if (native === undefined) throw new Error('Conv2DBackpropInput: unequal strides need wasm\'s own kernel, which is missing');
       return native.kernelFunc(args);

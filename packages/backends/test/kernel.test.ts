@@ -106,3 +106,20 @@ describe("wasm 'same' padding", () => {
     expect([run(), fused()]).toEqual(expected);
   });
 });
+
+describe('wasm Identity shares data (what tfjs-core runs to save tensors for the backward pass)', () => {
+  it('a clone has the same values without a copy, and outlives its source', async () => {
+    await onBackend('wasm');
+    const before = tf.memory().numTensors;
+    const buffers = tf.engine().backend.numDataIds();
+    const x = tf.tensor1d([1, 2, 3]);
+    const y = tf.clone(x);
+    expect(y.dataId).toBe(x.dataId); // one buffer, two tensors
+    expect(tf.engine().backend.numDataIds()).toBe(buffers + 1);
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual([1, 2, 3]);
+    y.dispose();
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

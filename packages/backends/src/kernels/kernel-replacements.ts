@@ -4,6 +4,7 @@ import type { BackendName } from '../backend/backend-name';
 import { conv2dBackpropFilterCpu } from './cpu/conv2d-backprop-filter';
 import { conv2dBackpropInputWasm } from './wasm/conv2d-backprop-input';
 import { explicitSamePadding } from './wasm/explicit-same-padding';
+import { identityShared } from './wasm/identity-shared';
 import { smallConvByMatMul } from './wasm/small-conv-by-matmul';
 
 /**
@@ -29,13 +30,14 @@ export interface KernelReplacement {
  * by one dilated convolution ({@link conv2dBackpropFilterCpu}); wasm's `Conv2DBackpropInput` (plain loops) by an
  * XNNPACK sub-pixel convolution, and wasm's `Conv2D` / `FusedConv2D` by themselves with `'same'`
  * padding made explicit (their `'same'` is wrong for some kernel/stride shapes) and, for outputs
- * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}).
+ * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}); and wasm's
+ * `Identity` by one that shares its input's data instead of copying it ({@link identityShared}).
  *
  * @example
  * ```ts
  * import { KERNEL_REPLACEMENTS } from '@pix2pix-ts/backends';
  *
- * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D']
+ * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity']
  * KERNEL_REPLACEMENTS.cpu.map((r) => r.kernelName); // ['Conv2DBackpropFilter']
  * ```
  */
@@ -45,6 +47,7 @@ export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelRe
     { kernelName: tf.Conv2DBackpropInput, backendName: 'wasm', replace: conv2dBackpropInputWasm },
     { kernelName: tf.Conv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
     { kernelName: tf.FusedConv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
+    { kernelName: tf.Identity, backendName: 'wasm', replace: identityShared },
   ],
   webgl: [],
 };
@@ -69,7 +72,7 @@ function swap(kernelName: string, backendName: string, next: KernelConfig | unde
  * ```ts
  * import { registerKernelReplacements, restoreNativeKernels } from '@pix2pix-ts/backends';
  *
- * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D']
+ * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity']
  * restoreNativeKernels('wasm'); // back to wasm's own, e.g. to compare
  * registerKernelReplacements('wasm');
  * ```

@@ -23,6 +23,7 @@ export * from './kernels/filter-grad-im2col';
 export * from './kernels/conv2d-backprop-input-attrs';
 export * from './kernels/input-grad-subpixel';
 export * from './kernels/input-grad-by-matmul';
+export * from './kernels/filter-grad-by-matmul';
 export * from './kernels/reverse-rows';
 export * from './kernels/wasm/heap-backend';
 export * from './kernels/cpu/conv2d-backprop-filter';

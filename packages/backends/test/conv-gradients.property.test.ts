@@ -6,6 +6,7 @@ import { convConfig, convOutSize, describeConv } from './support/conv-config';
 import type { ConvConfig } from './support/conv-config';
 import { onEachBackend } from './support/on-backends';
 import type { SelectBackendOptions } from '../src/index';
+import { setMaxPatchEntries } from '../src/index';
 
 const RUNS = 40;
 
@@ -89,5 +90,30 @@ describe('conv gradients on wasm equal cpu (property, seeded)', () => {
       { seed: 20240613, numRuns: RUNS },
     );
     console.info(`conv2d input grad, wasm's own kernel: worst wasm-vs-cpu scaled error ${worst.toExponential(2)}`);
+  });
+
+  it(`with the matrix-product gradients off (dilated filter and sub-pixel input gradients): conv2d and conv2dTranspose, ${RUNS} random configs`, async () => {
+    let worst = 0;
+    setMaxPatchEntries(0);
+    try {
+      await fc.assert(
+        fc.asyncProperty(convConfig, async (c) => {
+          const { x, f, r, out } = caseData(c);
+          const err = await wasmVsCpu(() => {
+            const [xT, fT, rT] = [tf.tensor4d(x, [c.n, c.h, c.w, c.cin]), tf.tensor4d(f, [c.kh, c.kw, c.cin, c.cout]), tf.tensor(r, out)];
+            const conv = (xs: tf.Tensor, fs: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.conv2d(xs as tf.Tensor4D, fs as tf.Tensor4D, [c.sh, c.sw], c.pad), rT));
+            const transpose = (ys: tf.Tensor, fs: tf.Tensor): tf.Scalar =>
+              tf.sum(tf.mul(tf.conv2dTranspose(ys as tf.Tensor4D, fs as tf.Tensor4D, [c.n, c.h, c.w, c.cin], [c.sh, c.sw], c.pad), xT));
+            return [...tf.grads(conv)([xT, fT]), tf.conv2dTranspose(rT as tf.Tensor4D, fT, [c.n, c.h, c.w, c.cin], [c.sh, c.sw], c.pad), ...tf.grads(transpose)([rT, fT])];
+          });
+          worst = Math.max(worst, err);
+          expect(err, describeConv(c)).toBeLessThanOrEqual(RTOL);
+        }),
+        { seed: 20240614, numRuns: RUNS },
+      );
+    } finally {
+      setMaxPatchEntries(2 ** 24);
+    }
+    console.info(`convolution-form gradients: worst wasm-vs-cpu scaled error ${worst.toExponential(2)}`);
   });
 });

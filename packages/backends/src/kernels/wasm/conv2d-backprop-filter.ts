@@ -4,10 +4,9 @@ import { filterGradGeometry } from '../conv2d-backprop-filter-attrs';
 import { filterGradByMatMul } from '../filter-grad-by-matmul';
 import { filterGradDilated } from '../filter-grad-dilated';
 import { isDisposingBackend, kernelScope } from '../kernel-scope';
+import { patchMatrixFits } from './patch-limit';
 import { isHeapBackend } from './heap-backend';
 
-/** Above this many patch-matrix entries (`N·OH·OW·kh·kw·Cin`, 64 MiB of float32) the dilated form is used. */
-const MAX_PATCH_ENTRIES = 2 ** 24;
 
 /**
  * `Conv2DBackpropFilter` for the wasm backend, which ships none (so `tf.grad` through `conv2d` or
@@ -37,7 +36,7 @@ export const conv2dBackpropFilterWasm: KernelConfig = {
     const geometry = filterGradGeometry(x.shape, dy.shape, attrs);
     const g = geometry;
     const patchEntries = g.batch * g.outHeight * g.outWidth * g.filterHeight * g.filterWidth * g.inChannels;
-    if (isHeapBackend(backend) && x.dtype === 'float32' && dy.dtype === 'float32' && patchEntries <= MAX_PATCH_ENTRIES) {
+    if (isHeapBackend(backend) && x.dtype === 'float32' && dy.dtype === 'float32' && patchMatrixFits(patchEntries)) {
       // Validated by filterGradGeometry above (tfjs-core's conv2DBackpropFilter op built these attributes).
       const { strides, pad, dimRoundingMode } = attrs as unknown as Conv2DBackpropFilterAttrs;
       const info = backend_util.computeConv2DInfo(

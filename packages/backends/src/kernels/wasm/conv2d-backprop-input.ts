@@ -5,16 +5,21 @@ import { inputGradByMatMul } from '../input-grad-by-matmul';
 import { inputGradSubpixel } from '../input-grad-subpixel';
 import { isDisposingBackend, kernelScope } from '../kernel-scope';
 import { reverseRowsWithKernel } from '../reverse-rows';
-import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';
+import { patchMatrixFits } from './patch-limit';
 import { prefersMatMul } from './small-conv-by-matmul';
+import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';
+
 
 /**
  * A faster `Conv2DBackpropInput` for wasm, built around the backend's own kernel `native`: wasm
  * ships one, but as plain loops, about 10× slower than its XNNPACK forward `Conv2D` (it is the
  * input gradient of every conv and the *forward* pass of every `conv2dTranspose`). This one is
- * one XNNPACK convolution plus rank-≤4 transposes ({@link inputGradSubpixel}), the filter's taps
- * reversed by block copies on the wasm heap ({@link reverseRowsOnHeap}); it hands unequal
- * strides (which `DepthToSpace` cannot interleave) to `native`. NHWC only, like `native`.
+ * `W · dyᵀ` + col2im ({@link inputGradByMatMul}) for layers with few output pixels per weight
+ * ({@link prefersMatMul}; in isolation it is faster on larger layers too, but a whole training
+ * step was not: measured) whose patch matrix fits ({@link patchMatrixFits}); otherwise one XNNPACK
+ * convolution plus rank-≤4 transposes ({@link inputGradSubpixel}), the filter's taps reversed by
+ * block copies on the wasm heap ({@link reverseRowsOnHeap}), with unequal strides (which
+ * `DepthToSpace` cannot interleave) handed to `native`. NHWC only, like `native`.
  *
  * @param native the backend's own `Conv2DBackpropInput`, used for unequal strides; its
  *   `setupFunc` is kept so it still runs when the backend starts
@@ -41,7 +46,8 @@ export function conv2dBackpropInputWasm(native: KernelConfig | undefined): Kerne
       // Validated by inputGradGeometry above (tfjs-core's conv2DBackpropInput op built these attributes).
       const { inputShape, strides, pad, dimRoundingMode } = attrs as unknown as Conv2DBackpropInputAttrs;
       const info = backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
-      if (prefersMatMul(info)) return kernelScope(backend, 'wasm', (run, adopt) => inputGradByMatMul(run, backend, adopt, dy, filter, info));
+      const patchEntries = info.batchSize * info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
+      if (prefersMatMul(info) && patchMatrixFits(patchEntries)) return kernelScope(backend, 'wasm', (run, adopt) => inputGradByMatMul(run, backend, adopt, dy, filter, info));
     }
     if (geometry.strideHeight !== geometry.strideWidth) {
       if (native === undefined) throw new Error('Conv2DBackpropInput: unequal strides need wasm\'s own kernel, which is missing');

@@ -9,7 +9,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 
 /**
  * `npm run example:facades [-- options]`: finds Facades, then runs `pix2pix train` with the example's defaults
- * (the default preset: about 10 minutes on 2 CPU cores with wasm), which trains, evaluates on the test split and
+ * (the default preset: about 8.5 minutes on 2 CPU cores with wasm), which trains, evaluates on the test split and
  * writes `runs/facades-<timestamp>/` (checkpoints, samples, metrics, report.html). Returns the exit code.
  */
 export async function runFacadesExample(extra: readonly string[]): Promise<number> {

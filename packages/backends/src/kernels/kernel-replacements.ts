@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
 import { conv2dBackpropFilterCpu } from './cpu/conv2d-backprop-filter';
+import { concatNarrowRows } from './wasm/concat-narrow';
 import { conv2dBackpropInputWasm } from './wasm/conv2d-backprop-input';
 import { explicitSamePadding } from './wasm/explicit-same-padding';
 import { identityShared } from './wasm/identity-shared';
@@ -31,13 +32,14 @@ export interface KernelReplacement {
  * XNNPACK sub-pixel convolution, and wasm's `Conv2D` / `FusedConv2D` by themselves with `'same'`
  * padding made explicit (their `'same'` is wrong for some kernel/stride shapes) and, for outputs
  * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}); and wasm's
- * `Identity` by one that shares its input's data instead of copying it ({@link identityShared}).
+ * `Identity` by one that shares its input's data instead of copying it ({@link identityShared}); and
+ * wasm's `Concat` along short inner rows by element loops ({@link concatNarrowRows}).
  *
  * @example
  * ```ts
  * import { KERNEL_REPLACEMENTS } from '@pix2pix-ts/backends';
  *
- * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity']
+ * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']
  * KERNEL_REPLACEMENTS.cpu.map((r) => r.kernelName); // ['Conv2DBackpropFilter']
  * ```
  */
@@ -48,6 +50,7 @@ export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelRe
     { kernelName: tf.Conv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
     { kernelName: tf.FusedConv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
     { kernelName: tf.Identity, backendName: 'wasm', replace: identityShared },
+    { kernelName: tf.Concat, backendName: 'wasm', replace: concatNarrowRows },
   ],
   webgl: [],
 };
@@ -72,7 +75,7 @@ function swap(kernelName: string, backendName: string, next: KernelConfig | unde
  * ```ts
  * import { registerKernelReplacements, restoreNativeKernels } from '@pix2pix-ts/backends';
  *
- * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity']
+ * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']
  * restoreNativeKernels('wasm'); // back to wasm's own, e.g. to compare
  * registerKernelReplacements('wasm');
  * ```

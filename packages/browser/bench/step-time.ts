@@ -1,7 +1,7 @@
 // ms per pix2pix training step on webgl (headless Chromium, through webglTrainer), wasm and cpu
 // (Node), for the same configurations and data. Run: npm run bench -w @pix2pix-ts/browser
 // (or: npx tsx --conditions=source bench/step-time.ts [steps] [packed|unpacked]; default: packing as
-// setupWebgl decides, i.e. off on SwiftShader).
+// setupWebgl decides, i.e. tfjs's default, packed).
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
 import { disposeState, initTrainState, makeTrainStep, releaseState } from '@pix2pix-ts/pix2pix';

@@ -21,7 +21,7 @@ import { pageEntry } from './page-entry';
 
 /** Options of {@link webglTrainer}. */
 export interface WebglTrainerOptions {
-  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes as uniforms; packing off on SwiftShader). */
+  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes compiled in, tfjs's packing). */
   readonly flags?: WebglFlags;
   /** Chromium executable and flags (default: the system's Chromium, `CHROMIUM_ARGS`). */
   readonly launch?: LaunchOptions;

@@ -6,11 +6,13 @@ import * as t from 'io-ts';
  * - `WEBGL_FORCE_F16_TEXTURES` (default false): half-float textures. Kept off: training needs fp32.
  * - `WEBGL_PACK`: pack four values per texel. Packed and unpacked both compute in fp32 and agree
  *   with cpu equally well (see the package README). When not given, `setupWebgl` keeps tfjs's
- *   default (packed) on a GPU and turns packing off on SwiftShader, where unpacked training steps
- *   were measured 1.7x faster.
- * - `WEBGL_USE_SHAPES_UNIFORMS` (default true here): pass shapes as uniforms so one compiled program
- *   serves every shape; the first training step of a tiny model compiles in ~5 s instead of ~14 s on
- *   SwiftShader.
+ *   default (packed): on SwiftShader a 64x64 training step takes ~1.0 s packed vs ~1.2 s unpacked,
+ *   and a 128x128 one (U-Net 7 ngf 32) 9.4 s vs 14.6 s; only tiny models were faster unpacked.
+ * - `WEBGL_USE_SHAPES_UNIFORMS` (default false, as in tfjs): true passes shapes as uniforms, so one
+ *   compiled program serves every shape and the first step compiles sooner (64x64: ~3.5 s instead of
+ *   ~7 s on SwiftShader), but every later step is slower, since shaders can no longer fold their index
+ *   arithmetic into constants (128x128 packed: 12.0 s vs 9.4 s per step). Set it for many short runs
+ *   over changing shapes.
  *
  * @example
  * ```ts
@@ -36,5 +38,5 @@ export type WebglFlags = t.TypeOf<typeof WebglFlags>;
  */
 export const DEFAULT_WEBGL_FLAGS: Required<Omit<WebglFlags, 'WEBGL_PACK'>> = {
   WEBGL_FORCE_F16_TEXTURES: false,
-  WEBGL_USE_SHAPES_UNIFORMS: true,
+  WEBGL_USE_SHAPES_UNIFORMS: false,
 };

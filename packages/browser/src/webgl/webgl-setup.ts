@@ -19,15 +19,12 @@ export interface WebglSetup {
   };
 }
 
-/** Software renderers (SwiftShader, llvmpipe), where unpacked textures train faster. */
-const isSoftware = (renderer: string | undefined): boolean => /swiftshader|llvmpipe|software/i.test(renderer ?? '');
-
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
  * Starts tfjs's WebGL backend for training (browser only): sets the {@link WebglFlags} (over
- * {@link DEFAULT_WEBGL_FLAGS}; `WEBGL_PACK`, unless given, stays tfjs's default except on a software
- * renderer, where it is turned off), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
+ * {@link DEFAULT_WEBGL_FLAGS}; `WEBGL_PACK`, unless given, stays tfjs's default, packed, which is also
+ * the faster on SwiftShader), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
  * fixes registered), and checks that the GPU renders to fp32 textures. Without fp32 render targets
  * (or with `WEBGL_FORCE_F16_TEXTURES`) tfjs silently computes in half precision, which breaks
  * training; that is a `Left` here, unless `allowF16` is set.
@@ -53,8 +50,6 @@ export function setupWebgl(flags: WebglFlags = {}, options: { readonly allowF16?
     TE.flatMap((info) => {
       if (info.name !== 'webgl') return TE.left(new Error(`expected the webgl backend, got ${info.name}`));
       const env = tf.env();
-      // Packing is read op by op, so it can be decided once the renderer is known.
-      if (flags.WEBGL_PACK === undefined) setWebglPacking(!isSoftware(info.renderer));
       const setup: WebglSetup = {
         backend: info,
         flags: {

@@ -32,6 +32,7 @@ export * from './kernels/wasm/conv2d-backprop-input';
 export * from './kernels/wasm/explicit-same-padding';
 export * from './kernels/wasm/identity-shared';
 export * from './kernels/wasm/concat-narrow';
+export * from './kernels/wasm/split-narrow';
 export * from './kernels/wasm/patch-limit';
 export * from './kernels/conv-by-matmul';
 export * from './kernels/wasm/small-conv-by-matmul';

@@ -44,7 +44,7 @@ describe('in Chromium (WebGL on SwiftShader)', () => {
       expect(result).toMatchObject({
         infos: [
           { name: 'webgl', webglVersion: 2, renderer: expect.stringMatching(/\S/), extraKernels: [], replacedKernels: [] },
-          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat'] },
+          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] },
         ],
       });
       console.info('browser:', JSON.stringify(result));

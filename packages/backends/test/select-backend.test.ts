@@ -30,7 +30,7 @@ describe('selectBackend', () => {
       threads: false,
       threadsCount: 1,
       extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'],
-      replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat'],
+      replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'],
     });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(tf.getGradient('Conv2D')).toBeDefined();
@@ -51,11 +51,11 @@ describe('selectBackend', () => {
     const native = tf.getKernel('Conv2DBackpropInput', 'wasm');
     expect(native).toBeDefined();
     expect(native).not.toBe(ours);
-    expect(await useBackend('wasm')).toMatchObject({ replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat'] });
+    expect(await useBackend('wasm')).toMatchObject({ replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] });
     expect(tf.getKernel('Conv2DBackpropInput', 'wasm')).not.toBe(native);
-    expect(restoreNativeKernels('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']);
+    expect(restoreNativeKernels('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV']);
     expect(tf.getKernel('Conv2DBackpropInput', 'wasm')).toBe(native);
-    expect(registerKernelReplacements('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']);
+    expect(registerKernelReplacements('wasm')).toEqual(['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV']);
   });
 
   it('webgl in Node: a Left at the init stage, naming the reason', async () => {

@@ -7,6 +7,7 @@ import { conv2dBackpropInputWasm } from './wasm/conv2d-backprop-input';
 import { explicitSamePadding } from './wasm/explicit-same-padding';
 import { identityShared } from './wasm/identity-shared';
 import { smallConvByMatMul } from './wasm/small-conv-by-matmul';
+import { splitNarrowRows } from './wasm/split-narrow';
 
 /**
  * A kernel to install over a backend's own (faster, or fixed), built from that own kernel, which
@@ -33,13 +34,14 @@ export interface KernelReplacement {
  * padding made explicit (their `'same'` is wrong for some kernel/stride shapes) and, for outputs
  * with few pixels per weight, computed as a matrix product ({@link smallConvByMatMul}); and wasm's
  * `Identity` by one that shares its input's data instead of copying it ({@link identityShared}); and
- * wasm's `Concat` along short inner rows by element loops ({@link concatNarrowRows}).
+ * wasm's `Concat` and `SplitV` along short inner rows by element loops ({@link concatNarrowRows},
+ * {@link splitNarrowRows}).
  *
  * @example
  * ```ts
  * import { KERNEL_REPLACEMENTS } from '@pix2pix-ts/backends';
  *
- * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']
+ * KERNEL_REPLACEMENTS.wasm.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV']
  * KERNEL_REPLACEMENTS.cpu.map((r) => r.kernelName); // ['Conv2DBackpropFilter']
  * ```
  */
@@ -51,6 +53,7 @@ export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelRe
     { kernelName: tf.FusedConv2D, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
     { kernelName: tf.Identity, backendName: 'wasm', replace: identityShared },
     { kernelName: tf.Concat, backendName: 'wasm', replace: concatNarrowRows },
+    { kernelName: tf.SplitV, backendName: 'wasm', replace: splitNarrowRows },
   ],
   webgl: [],
 };
@@ -75,7 +78,7 @@ function swap(kernelName: string, backendName: string, next: KernelConfig | unde
  * ```ts
  * import { registerKernelReplacements, restoreNativeKernels } from '@pix2pix-ts/backends';
  *
- * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat']
+ * registerKernelReplacements('wasm'); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV']
  * restoreNativeKernels('wasm'); // back to wasm's own, e.g. to compare
  * registerKernelReplacements('wasm');
  * ```

@@ -16,6 +16,7 @@ export * from './spec/nets-spec-from-options';
 export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
 export * from './webgl/packing';
+export * from './webgl/filter-grad-webgl';
 export * from './webgl/webgl-setup';
 export * from './wire/trainer-config';
 export * from './wire/messages';

@@ -19,6 +19,7 @@ export * from './gradients/register-gradient-fixes';
 export * from './kernels/kernel-scope';
 export * from './kernels/conv2d-backprop-filter-attrs';
 export * from './kernels/filter-grad-dilated';
+export * from './kernels/filter-grad-inputs';
 export * from './kernels/filter-grad-im2col';
 export * from './kernels/conv2d-backprop-input-attrs';
 export * from './kernels/input-grad-subpixel';

@@ -1,8 +1,8 @@
 import { Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
-import { filterGradGeometry } from '../conv2d-backprop-filter-attrs';
 import { filterGradDilated } from '../filter-grad-dilated';
-import { isDisposingBackend, kernelScope } from '../kernel-scope';
+import { filterGradInputs } from '../filter-grad-inputs';
+import { kernelScope } from '../kernel-scope';
 
 /**
  * `Conv2DBackpropFilter` for the cpu backend, replacing cpu's own (a loop nest that takes ~90% of
@@ -24,11 +24,8 @@ import { isDisposingBackend, kernelScope } from '../kernel-scope';
 export const conv2dBackpropFilterCpu: KernelConfig = {
   kernelName: Conv2DBackpropFilter,
   backendName: 'cpu',
-  kernelFunc: (({ inputs, backend, attrs }) => {
-    const { x, dy } = inputs;
-    if (x === undefined || dy === undefined) throw new Error('Conv2DBackpropFilter: inputs x and dy are required');
-    if (!isDisposingBackend(backend)) throw new Error('Conv2DBackpropFilter: not handed a tfjs backend');
-    const geometry = filterGradGeometry(x.shape, dy.shape, attrs);
+  kernelFunc: ((args) => {
+    const { x, dy, backend, geometry } = filterGradInputs(args);
     return kernelScope(backend, 'cpu', (run) => filterGradDilated(run, x, dy, geometry));
   }) satisfies KernelFunc,
 };

@@ -39,6 +39,7 @@ export * from './kernels/conv-by-matmul';
 export * from './kernels/wasm/small-conv-by-matmul';
 export * from './kernels/adam/adam-update-math';
 export * from './kernels/adam/adam-update-kernels';
+export * from './kernels/adam/wasm/adam-simd-module';
 export * from './kernels/extra-kernels';
 export * from './kernels/kernel-replacements';
 export * from './node/is-node';

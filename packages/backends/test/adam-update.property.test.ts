@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADAM_UPDATE } from '../src/index';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ADAM_UPDATE, adamSimdFor, adamUpdateWasm } from '../src/index';
 import type { AdamUpdateAttrs } from '../src/index';
 import { RTOL, scaledError, uniform } from './support/compare';
 import { NODE_BACKENDS, onBackend, onOracle } from './support/on-backends';
@@ -99,5 +101,49 @@ describe(`the fused Adam kernel (${ADAM_UPDATE}) equals the element-wise update 
       tf.dispose([param, grad, m, v, wrong]);
       expect(tf.memory().numTensors).toBe(before);
     }
+  });
+});
+
+describe(`${ADAM_UPDATE} on wasm: the one-pass SIMD module`, () => {
+  /** tfjs-wasm's backend with its Emscripten module hidden, so the kernel cannot find the memory. */
+  function withoutModule(backend: object): object {
+    return new Proxy(backend, {
+      get: (target, key) => {
+        if (key === 'wasm') return undefined;
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  it('is what runs on wasm, and agrees with the element-wise fallback (lengths 1..4 past a multiple of 4)', async () => {
+    await onBackend('wasm');
+    expect(typeof adamSimdFor(tf.backend())).toBe('function');
+    expect(adamSimdFor(withoutModule(tf.backend()))).toBeUndefined();
+    const attrs = { beta1: 0.5, beta2: 0.999, epsilon: 1e-8, stepSize: 2e-4 / (1 - 0.5 ** 3), sqrtBc2: Math.sqrt(1 - 0.999 ** 3) };
+    for (const n of [1, 2, 3, 4, 5, 1031, 4096]) {
+      const before = tf.memory().numTensors;
+      const [param, grad, m, v] = [uniform(n, n), uniform(n + 1, n), uniform(n + 2, n).map((x) => x * 1e-2), uniform(n + 3, n).map((x) => x * x * 1e-4)].map((x) => tf.tensor1d(x));
+      const run = (backend: object): Float32Array[] => {
+        const out = adamUpdateWasm.kernelFunc({ inputs: { param, grad, m, v } as tf.NamedTensorInfoMap, backend, attrs });
+        if (!Array.isArray(out)) throw new Error('expected three outputs');
+        return out.map((info) => {
+          const t = tf.engine().makeTensorFromTensorInfo(info);
+          const values = Float32Array.from(t.dataSync());
+          t.dispose();
+          return values;
+        });
+      };
+      const simd = run(tf.backend());
+      const fallback = run(withoutModule(tf.backend()));
+      simd.forEach((s, i) => expect(scaledError(s, fallback[i] ?? new Float32Array()), `n=${n} output ${i}`).toBeLessThanOrEqual(1e-6));
+      tf.dispose([param, grad, m, v]);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+
+  it('is assembled from adam-simd.wat (the committed binary matches the source)', () => {
+    const script = fileURLToPath(new URL('../scripts/assemble-adam-wasm.mjs', import.meta.url));
+    expect(execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' })).toMatch(/matches/);
   });
 });

@@ -134,8 +134,13 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
   it('the page is cross-origin isolated, so the wasm backend runs its multithreaded SIMD binary', async () => {
     const r = await runCase<WasmInPage>(page(), 'wasmThreads');
     const threads = r.info.name === 'wasm' ? `simd ${r.info.simd}, threads ${r.info.threads} (${r.info.threadsCount})` : r.info.name;
-    console.log(`wasm in the page: crossOriginIsolated ${r.crossOriginIsolated}, ${r.hardwareConcurrency} cores, ${threads}; 4x4/2 conv 64x64x32→64: ${r.convMs.toFixed(1)} ms`);
+    console.log(
+      `wasm in the page: crossOriginIsolated ${r.crossOriginIsolated}, ${r.hardwareConcurrency} cores, ${threads}; 4x4/2 conv 64x64x32→64: ${r.convMs.toFixed(1)} ms; ` +
+        `SIMD Adam on shared memory ${r.adamSimd} (max error ${r.adamMaxError.toExponential(1)})`,
+    );
     expect(r.crossOriginIsolated).toBe(true);
     expect(r.info).toMatchObject({ name: 'wasm', simd: true, threads: true });
+    expect(r.adamSimd).toBe(true);
+    expect(r.adamMaxError).toBeLessThanOrEqual(1e-6);
   });
 });

@@ -17,6 +17,8 @@ export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
 export * from './webgl/packing';
 export * from './webgl/filter-grad-webgl';
+export * from './webgl/adam-update-webgl';
+export * from './webgl/input-grad-webgl';
 export * from './webgl/webgl-setup';
 export * from './wire/trainer-config';
 export * from './wire/messages';

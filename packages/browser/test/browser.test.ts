@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAM_UPDATE } from '@pix2pix-ts/backends';
 import type { BrowserPage, WebglSetup } from '../src/node';
 import { SKIP_BROWSER } from './support/chromium-gate';
 import { openCasesPage, runCase, sharedDir } from './support/page-cases';
@@ -7,6 +8,7 @@ import type { LeakTrace } from './page/cases/leaks';
 import type { ModelAgreement } from './page/cases/models';
 import type { ForwardParity, TrainStepParity } from './page/cases/parity';
 import type { TrainStepAgreement } from './page/cases/train-step';
+import type { KernelsAgreement } from './page/cases/kernels';
 import type { WasmInPage } from './page/cases/wasm-threads';
 
 // Every number is computed in the page (test/page/); the tolerances are here, next to the
@@ -65,6 +67,18 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
       const r = await runCase<Agreement>(page(), 'layers');
       console.log(`[${mode}] layers webgl vs cpu: ${fmt(r)}`);
       expect(r.scaled).toBeLessThan(TOL);
+    });
+
+    it('the webgl kernels installed by setupWebgl (input gradient as matmul + col2im, fused Adam) = cpu, on generated cases', async () => {
+      const r = await runCase<KernelsAgreement>(page(), 'kernels');
+      console.log(
+        `[${mode}] Conv2DBackpropInput: ${r.inputGrad.cases} cases, worst scaled ${r.inputGrad.scaled.toExponential(2)} (${r.inputGrad.worstCase}); ` +
+          `${ADAM_UPDATE}: ${r.adam.cases} cases, worst scaled ${r.adam.scaled.toExponential(2)}`,
+      );
+      expect(r.inputGrad.cases).toBeGreaterThanOrEqual(40);
+      expect(r.inputGrad.scaled).toBeLessThan(TOL);
+      expect(r.adam.cases).toBe(40);
+      expect(r.adam.scaled).toBeLessThan(TOL);
     });
 
     it('pix2pix models (U-Net batch/instance/dropout, ResNet, PatchGAN 1/16/70, translate): webgl = cpu', async () => {

@@ -2,7 +2,9 @@ import { selectBackend, type WebglInfo } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import { installAdamUpdateWebgl } from './adam-update-webgl';
 import { installFilterGradWebgl } from './filter-grad-webgl';
+import { installInputGradWebgl } from './input-grad-webgl';
 import { setWebglPacking } from './packing';
 import { DEFAULT_WEBGL_FLAGS, type WebglFlags } from './webgl-flags';
 
@@ -25,7 +27,8 @@ const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 /**
  * Starts tfjs's WebGL backend for training (browser only): sets the {@link WebglFlags} (over
  * {@link DEFAULT_WEBGL_FLAGS}; `WEBGL_PACK`, unless given, stays tfjs's default, packed, which is also
- * the faster on SwiftShader), installs the matrix-product filter gradient ({@link installFilterGradWebgl}), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
+ * the faster on SwiftShader), installs the matrix-product filter gradient ({@link installFilterGradWebgl}) and the fused Adam
+ * kernel ({@link installAdamUpdateWebgl}), selects `webgl` through `@pix2pix-ts/backends` (gradients and their
  * fixes registered), and checks that the GPU renders to fp32 textures. Without fp32 render targets
  * (or with `WEBGL_FORCE_F16_TEXTURES`) tfjs silently computes in half precision, which breaks
  * training; that is a `Left` here, unless `allowF16` is set.
@@ -47,6 +50,8 @@ export function setupWebgl(flags: WebglFlags = {}, options: { readonly allowF16?
       for (const [name, value] of Object.entries({ ...DEFAULT_WEBGL_FLAGS, ...others })) tf.env().set(name, value);
       if (pack !== undefined) setWebglPacking(pack);
       installFilterGradWebgl();
+      installAdamUpdateWebgl();
+      installInputGradWebgl();
     }, toError),
     TE.flatMap(() => pipe(selectBackend('webgl'), TE.mapLeft((e) => new Error(`${e.stage}: ${e.message}`)))),
     TE.flatMap((info) => {

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import { setupWebgl, setWebglPacking } from '../../src/index';
+import { kernelsCase } from './cases/kernels';
 import { layersCase } from './cases/layers';
 import { leaksCase } from './cases/leaks';
 import { modelsCase } from './cases/models';
@@ -23,6 +24,7 @@ const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
     return tf.env().getBool('WEBGL_PACK_BINARY_OPERATIONS');
   },
   layers: () => layersCase(),
+  kernels: () => kernelsCase(),
   models: () => modelsCase(),
   trainStep: () => trainStepCase(),
   leaks: (steps) => leaksCase(steps),

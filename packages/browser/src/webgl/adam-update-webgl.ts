@@ -1,0 +1,100 @@
+import { ADAM_UPDATE, adamUpdateAttrs } from '@pix2pix-ts/backends';
+import * as tf from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
+
+/** The part of tfjs's `MathBackendWebGL` a custom shader needs. */
+interface ProgramRunner {
+  runWebGLProgram(program: GPGPUProgram, inputs: TensorInfo[], outputDtype: 'float32', customUniformValues?: number[][]): TensorInfo;
+}
+
+function isProgramRunner(backend: unknown): backend is ProgramRunner {
+  return typeof backend === 'object' && backend !== null && typeof Reflect.get(backend, 'runWebGLProgram') === 'function';
+}
+
+/**
+ * One element-wise program over tensors of one shape: `variableNames` are read at the output's
+ * coordinates, `expression` (GLSL, `float` or `vec4` by packing) is written. The scalars are uniforms,
+ * so the program compiles once per shape, not once per step (Adam's step size changes every step).
+ */
+function elementwise(shape: readonly number[], variableNames: readonly string[], uniforms: readonly string[], expression: string, packed: boolean): GPGPUProgram {
+  const type = packed ? 'vec4' : 'float';
+  const reads = variableNames.map((v) => `${type} ${v} = get${v.toUpperCase()}AtOutCoords();`).join('\n        ');
+  return {
+    variableNames: [...variableNames.map((v) => v.toUpperCase())],
+    outputShape: [...shape],
+    packedInputs: packed,
+    packedOutput: packed,
+    customUniforms: uniforms.map((name) => ({ name, type: 'float' as const })),
+    userCode: `
+      void main() {
+        ${reads}
+        setOutput(${expression});
+      }
+    `,
+  };
+}
+
+/**
+ * {@link ADAM_UPDATE} on webgl, outputs `[param', m', v']`: three element-wise shaders instead of
+ * tfjs-core's ~11 element-wise kernels per parameter (each a full pass over the texture, and on a CPU
+ * rasteriser like SwiftShader a texel fetch is what costs):
+ *
+ * `m' = β1·m + (1−β1)·g`, `v' = β2·v + (1−β2)·g²`, `p' = p − (stepSize·sqrtBc2) · m' / (√v' + ε·sqrtBc2)`.
+ *
+ * `p'` reads the new moments back from their textures, as the other backends' kernels use the stored
+ * float32 moments. Packed (`vec4`) or not as tfjs's `WEBGL_PACK` says. Installed by
+ * {@link installAdamUpdateWebgl}.
+ *
+ * @example
+ * ```ts
+ * // browser only, after setupWebgl() (which installs it)
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { ADAM_UPDATE } from '@pix2pix-ts/backends';
+ * const [p, m, v] = tf.engine().runKernel(ADAM_UPDATE, { param: tf.ones([2]), grad: tf.ones([2]), m: tf.zeros([2]), v: tf.zeros([2]) },
+ *   { beta1: 0.5, beta2: 0.999, epsilon: 1e-8, stepSize: 4e-4, sqrtBc2: Math.sqrt(0.001) }) as tf.Tensor[];
+ * ```
+ */
+export const adamUpdateWebgl: KernelConfig = {
+  kernelName: ADAM_UPDATE,
+  backendName: 'webgl',
+  kernelFunc: (({ inputs, backend, attrs }) => {
+    const { param, grad, m, v } = inputs;
+    if (param === undefined || grad === undefined || m === undefined || v === undefined) throw new Error(`${ADAM_UPDATE}: inputs param, grad, m and v are required`);
+    for (const t of [grad, m, v]) {
+      if (!tf.util.arraysEqual(t.shape, param.shape)) throw new Error(`${ADAM_UPDATE}: inputs must have the same shape; got [${param.shape.join(',')}] and [${t.shape.join(',')}]`);
+    }
+    for (const t of [param, grad, m, v]) if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: inputs must be float32, got ${t.dtype}`);
+    if (!isProgramRunner(backend)) throw new Error(`${ADAM_UPDATE}: not handed the webgl backend`);
+    const a = adamUpdateAttrs(attrs);
+    const packed = tf.env().getBool('WEBGL_PACK');
+    const s = param.shape;
+    const m1 = backend.runWebGLProgram(elementwise(s, ['m', 'g'], ['beta1', 'c1'], 'beta1 * m + c1 * g', packed), [m, grad], 'float32', [[a.beta1], [1 - a.beta1]]);
+    const v1 = backend.runWebGLProgram(elementwise(s, ['v', 'g'], ['beta2', 'c2'], 'beta2 * v + c2 * (g * g)', packed), [v, grad], 'float32', [[a.beta2], [1 - a.beta2]]);
+    const p1 = backend.runWebGLProgram(
+      elementwise(s, ['p', 'm', 'v'], ['k', 'e'], 'p - k * m / (sqrt(v) + e)', packed),
+      [param, m1, v1],
+      'float32',
+      [[a.stepSize * a.sqrtBc2], [a.epsilon * a.sqrtBc2]],
+    );
+    return [p1, m1, v1];
+  }) satisfies KernelFunc,
+};
+
+/**
+ * Registers {@link adamUpdateWebgl} (once). `@pix2pix-ts/pix2pix`'s `adamStep` then runs one kernel per
+ * parameter on webgl, as on cpu and wasm.
+ *
+ * @returns whether the kernel is registered
+ *
+ * @example
+ * ```ts
+ * // browser only, after setupWebgl() (which calls it)
+ * import { installAdamUpdateWebgl } from '@pix2pix-ts/browser';
+ * installAdamUpdateWebgl(); // true
+ * ```
+ */
+export function installAdamUpdateWebgl(): boolean {
+  if (tf.getKernel(ADAM_UPDATE, 'webgl') === undefined) tf.registerKernel(adamUpdateWebgl);
+  return true;
+}

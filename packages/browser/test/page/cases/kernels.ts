@@ -1,0 +1,96 @@
+import { ADAM_UPDATE } from '@pix2pix-ts/backends';
+import * as tf from '@tensorflow/tfjs-core';
+import fc from 'fast-check';
+import { onBackend } from '../backends';
+import { compareArrays } from '../compare';
+
+/** The worst webgl-vs-cpu errors of this package's webgl kernels over generated cases. */
+export interface KernelsAgreement {
+  readonly inputGrad: { readonly cases: number; readonly scaled: number; readonly worstCase: string };
+  readonly adam: { readonly cases: number; readonly scaled: number; readonly worstCase: string };
+}
+
+/** A transposed convolution (webgl's Conv2DBackpropInput) of random geometry. */
+const inputGradCase = fc.record({
+  batch: fc.integer({ min: 1, max: 2 }),
+  height: fc.integer({ min: 1, max: 9 }),
+  width: fc.integer({ min: 1, max: 9 }),
+  inChannels: fc.integer({ min: 1, max: 9 }),
+  outChannels: fc.integer({ min: 1, max: 9 }),
+  kernel: fc.integer({ min: 1, max: 5 }),
+  stride: fc.integer({ min: 1, max: 3 }),
+  pad: fc.constantFrom<'same' | 'valid' | 0 | 1 | 2>('same', 'valid', 0, 1, 2),
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+});
+type InputGradCase = typeof inputGradCase extends fc.Arbitrary<infer T> ? T : never;
+
+/** dx = conv2dTranspose(dy, w), i.e. the gradient of conv2d(x, w) w.r.t. an x of the case's size. */
+function inputGrad(c: InputGradCase): Float32Array | undefined {
+  const pad = typeof c.pad === 'number' ? Math.min(c.pad, Math.floor((c.kernel - 1) / 2)) : c.pad;
+  const xShape: [number, number, number, number] = [c.batch, c.height, c.width, c.inChannels];
+  let info: tf.backend_util.Conv2DInfo;
+  try {
+    info = tf.backend_util.computeConv2DInfo(xShape, [c.kernel, c.kernel, c.inChannels, c.outChannels], c.stride, 1, pad);
+  } catch {
+    return undefined; // a geometry tfjs rejects (filter larger than the input with 'valid')
+  }
+  if (info.outHeight < 1 || info.outWidth < 1) return undefined;
+  return tf.tidy(() => {
+    const dy = tf.randomUniform([c.batch, info.outHeight, info.outWidth, c.outChannels], -1, 1, 'float32', c.seed) as tf.Tensor4D;
+    const w = tf.randomUniform([c.kernel, c.kernel, c.inChannels, c.outChannels], -1, 1, 'float32', c.seed + 1) as tf.Tensor4D;
+    return Float32Array.from(tf.conv2dTranspose(dy, w, xShape, c.stride, pad).dataSync());
+  });
+}
+
+const adamCase = fc.record({
+  shape: fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }),
+  step: fc.integer({ min: 1, max: 2000 }),
+  gradScale: fc.constantFrom(1e-4, 1, 100),
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+});
+type AdamCase = typeof adamCase extends fc.Arbitrary<infer T> ? T : never;
+
+function adam(c: AdamCase): Float32Array[] {
+  const attrs = { beta1: 0.5, beta2: 0.999, epsilon: 1e-8, stepSize: 2e-4 / (1 - 0.5 ** c.step), sqrtBc2: Math.sqrt(1 - 0.999 ** c.step) };
+  return tf.tidy(() => {
+    const u = (seed: number, scale: number): tf.Tensor => tf.mul(tf.randomUniform(c.shape, -1, 1, 'float32', seed), scale);
+    const g = u(c.seed, c.gradScale);
+    const inputs = { param: u(c.seed + 1, 1), grad: g, m: tf.mul(g, u(c.seed + 2, 1)), v: tf.square(u(c.seed + 3, c.gradScale)) };
+    const out = tf.engine().runKernel(ADAM_UPDATE, inputs, { ...attrs });
+    return (Array.isArray(out) ? out : [out]).map((t: tf.Tensor) => Float32Array.from(t.dataSync()));
+  });
+}
+
+/** Runs `compute` on cpu and on webgl for every case; returns the worst scaled error and its case. */
+async function worstOver<C, R>(cases: readonly C[], compute: (c: C) => R | undefined, errors: (webgl: R, cpu: R) => number): Promise<{ cases: number; scaled: number; worstCase: string }> {
+  await onBackend('cpu');
+  const cpu = cases.map(compute);
+  await onBackend('webgl');
+  const webgl = cases.map(compute);
+  let scaled = 0;
+  let worstCase = '';
+  let count = 0;
+  cases.forEach((c, i) => {
+    const [a, b] = [webgl[i], cpu[i]];
+    if (a === undefined || b === undefined) return;
+    count++;
+    const e = errors(a, b);
+    if (!(e <= scaled)) {
+      scaled = e;
+      worstCase = JSON.stringify(c);
+    }
+  });
+  return { cases: count, scaled, worstCase };
+}
+
+/**
+ * webgl's Conv2DBackpropInput (the matrix product + col2im this package installs) and fused Adam
+ * against cpu, on cases fast-check generates from fixed seeds. Leaves webgl active.
+ */
+export async function kernelsCase(): Promise<KernelsAgreement> {
+  const inputGradCases = fc.sample(inputGradCase, { seed: 20261126, numRuns: 60 });
+  const adamCases = fc.sample(adamCase, { seed: 20261127, numRuns: 40 });
+  const inputGrads = await worstOver(inputGradCases, inputGrad, (a, b) => compareArrays(a, b).scaled);
+  const adams = await worstOver(adamCases, adam, (a, b) => Math.max(...a.map((x, k) => compareArrays(x, b[k] ?? new Float32Array()).scaled)));
+  return { inputGrad: inputGrads, adam: adams };
+}

@@ -69,14 +69,17 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
       expect(r.scaled).toBeLessThan(TOL);
     });
 
-    it('the webgl kernels installed by setupWebgl (input gradient as matmul + col2im, fused Adam) = cpu, on generated cases', async () => {
+    it('the webgl kernels installed by setupWebgl (input and filter gradients as matmuls, fused Adam) = cpu, on generated cases', async () => {
       const r = await runCase<KernelsAgreement>(page(), 'kernels');
       console.log(
         `[${mode}] Conv2DBackpropInput: ${r.inputGrad.cases} cases, worst scaled ${r.inputGrad.scaled.toExponential(2)} (${r.inputGrad.worstCase}); ` +
+          `Conv2DBackpropFilter: ${r.filterGrad.cases} cases, worst scaled ${r.filterGrad.scaled.toExponential(2)} (${r.filterGrad.worstCase}); ` +
           `${ADAM_UPDATE}: ${r.adam.cases} cases, worst scaled ${r.adam.scaled.toExponential(2)}`,
       );
       expect(r.inputGrad.cases).toBeGreaterThanOrEqual(40);
       expect(r.inputGrad.scaled).toBeLessThan(TOL);
+      expect(r.filterGrad.cases).toBe(r.inputGrad.cases);
+      expect(r.filterGrad.scaled).toBeLessThan(TOL);
       expect(r.adam.cases).toBe(40);
       expect(r.adam.scaled).toBeLessThan(TOL);
     });

@@ -6,12 +6,13 @@ import { compareArrays } from '../compare';
 
 /** The worst webgl-vs-cpu errors of this package's webgl kernels over generated cases. */
 export interface KernelsAgreement {
+  readonly filterGrad: { readonly cases: number; readonly scaled: number; readonly worstCase: string };
   readonly inputGrad: { readonly cases: number; readonly scaled: number; readonly worstCase: string };
   readonly adam: { readonly cases: number; readonly scaled: number; readonly worstCase: string };
 }
 
-/** A transposed convolution (webgl's Conv2DBackpropInput) of random geometry. */
-const inputGradCase = fc.record({
+/** A convolution's geometry, for its input gradient (a transposed convolution) and its filter gradient. */
+const convCase = fc.record({
   batch: fc.integer({ min: 1, max: 2 }),
   height: fc.integer({ min: 1, max: 9 }),
   width: fc.integer({ min: 1, max: 9 }),
@@ -22,23 +23,43 @@ const inputGradCase = fc.record({
   pad: fc.constantFrom<'same' | 'valid' | 0 | 1 | 2>('same', 'valid', 0, 1, 2),
   seed: fc.integer({ min: 1, max: 1_000_000 }),
 });
-type InputGradCase = typeof inputGradCase extends fc.Arbitrary<infer T> ? T : never;
+type ConvCase = typeof convCase extends fc.Arbitrary<infer T> ? T : never;
 
-/** dx = conv2dTranspose(dy, w), i.e. the gradient of conv2d(x, w) w.r.t. an x of the case's size. */
-function inputGrad(c: InputGradCase): Float32Array | undefined {
+/** The case's padding (an explicit one at most what 'same' would use) and the forward conv's geometry; undefined where tfjs rejects it. */
+function geometry(c: ConvCase): { pad: 'same' | 'valid' | number; xShape: [number, number, number, number]; info: tf.backend_util.Conv2DInfo } | undefined {
   const pad = typeof c.pad === 'number' ? Math.min(c.pad, Math.floor((c.kernel - 1) / 2)) : c.pad;
   const xShape: [number, number, number, number] = [c.batch, c.height, c.width, c.inChannels];
-  let info: tf.backend_util.Conv2DInfo;
   try {
-    info = tf.backend_util.computeConv2DInfo(xShape, [c.kernel, c.kernel, c.inChannels, c.outChannels], c.stride, 1, pad);
+    const info = tf.backend_util.computeConv2DInfo(xShape, [c.kernel, c.kernel, c.inChannels, c.outChannels], c.stride, 1, pad);
+    return info.outHeight < 1 || info.outWidth < 1 ? undefined : { pad, xShape, info };
   } catch {
-    return undefined; // a geometry tfjs rejects (filter larger than the input with 'valid')
+    return undefined; // e.g. a filter larger than the input with 'valid'
   }
-  if (info.outHeight < 1 || info.outWidth < 1) return undefined;
+}
+
+/** dx = conv2dTranspose(dy, w), i.e. the gradient of conv2d(x, w) w.r.t. an x of the case's size. */
+function inputGrad(c: ConvCase): Float32Array | undefined {
+  const geo = geometry(c);
+  if (geo === undefined) return undefined;
+  const { pad, xShape, info } = geo;
   return tf.tidy(() => {
     const dy = tf.randomUniform([c.batch, info.outHeight, info.outWidth, c.outChannels], -1, 1, 'float32', c.seed) as tf.Tensor4D;
     const w = tf.randomUniform([c.kernel, c.kernel, c.inChannels, c.outChannels], -1, 1, 'float32', c.seed + 1) as tf.Tensor4D;
     return Float32Array.from(tf.conv2dTranspose(dy, w, xShape, c.stride, pad).dataSync());
+  });
+}
+
+/** dw: webgl's Conv2DBackpropFilter (im2col shader + matmul) for the case's x and dy. */
+function filterGrad(c: ConvCase): Float32Array | undefined {
+  const geo = geometry(c);
+  if (geo === undefined) return undefined;
+  const { pad, xShape, info } = geo;
+  return tf.tidy(() => {
+    const x = tf.randomUniform(xShape, -1, 1, 'float32', c.seed);
+    const dy = tf.randomUniform([c.batch, info.outHeight, info.outWidth, c.outChannels], -1, 1, 'float32', c.seed + 1);
+    const attrs = { strides: c.stride, pad, dataFormat: 'NHWC', filterShape: [c.kernel, c.kernel, c.inChannels, c.outChannels] };
+    const dw = tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs as unknown as tf.NamedAttrMap); // the op's own attribute record
+    return Float32Array.from((dw as tf.Tensor).dataSync());
   });
 }
 
@@ -84,13 +105,14 @@ async function worstOver<C, R>(cases: readonly C[], compute: (c: C) => R | undef
 }
 
 /**
- * webgl's Conv2DBackpropInput (the matrix product + col2im this package installs) and fused Adam
- * against cpu, on cases fast-check generates from fixed seeds. Leaves webgl active.
+ * webgl's Conv2DBackpropInput (matrix product + col2im), Conv2DBackpropFilter (im2col shader + matrix
+ * product) and fused Adam, as this package installs them, against cpu, on cases fast-check generates from fixed seeds. Leaves webgl active.
  */
 export async function kernelsCase(): Promise<KernelsAgreement> {
-  const inputGradCases = fc.sample(inputGradCase, { seed: 20261126, numRuns: 60 });
+  const convCases = fc.sample(convCase, { seed: 20261126, numRuns: 60 });
   const adamCases = fc.sample(adamCase, { seed: 20261127, numRuns: 40 });
-  const inputGrads = await worstOver(inputGradCases, inputGrad, (a, b) => compareArrays(a, b).scaled);
+  const inputGrads = await worstOver(convCases, inputGrad, (a, b) => compareArrays(a, b).scaled);
+  const filterGrads = await worstOver(convCases, filterGrad, (a, b) => compareArrays(a, b).scaled);
   const adams = await worstOver(adamCases, adam, (a, b) => Math.max(...a.map((x, k) => compareArrays(x, b[k] ?? new Float32Array()).scaled)));
-  return { inputGrad: inputGrads, adam: adams };
+  return { filterGrad: filterGrads, inputGrad: inputGrads, adam: adams };
 }

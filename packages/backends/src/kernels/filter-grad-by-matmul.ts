@@ -48,7 +48,7 @@ export function filterGradByMatMul(
   const m = c.batchSize * c.outHeight * c.outWidth;
   const k = c.filterHeight * c.filterWidth * c.inChannels;
   const cout = c.outChannels;
-  const patchesT = transposeMatrix(run, im2colOnHeap(backend, adopt, x, c), m, k);
+  const patchesT = transposeMatrix(run, backend, adopt, im2colOnHeap(backend, adopt, x, c), m, k);
   const dw = run(
     'BatchMatMul',
     { a: run('Reshape', { x: patchesT }, { shape: [1, k, m] }), b: run('Reshape', { x: dy }, { shape: [1, m, cout] }) },

@@ -55,7 +55,7 @@ export function inputGradByMatMul(
   const m = n * oh * ow;
   const k = kh * kw * cin;
   const cout = c.outChannels;
-  const dyT = transposeMatrix(run, dy, m, cout);
+  const dyT = transposeMatrix(run, backend, adopt, dy, m, cout);
   const dPT = run(
     'BatchMatMul',
     { a: run('Reshape', { x: filter }, { shape: [1, k, cout] }), b: run('Reshape', { x: dyT }, { shape: [1, cout, m] }) },

@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, NamedTensorInfoMap, TensorInfo } from '@
 import { isDisposingBackend, kernelScopeMany, type DisposingBackend } from '../kernel-scope';
 import { isHeapBackend, type HeapBackend } from '../wasm/heap-backend';
 import { ADAM_UPDATE, adamUpdateArrays, adamUpdateAttrs, type AdamUpdateAttrs } from './adam-update-math';
-import { adamSimdFor, type AdamSimd } from './wasm/adam-simd-module';
+import { heapKernelsFor, type AdamSimd } from '../wasm/heap-kernels-module';
 
 type AdamInputs = readonly [param: TensorInfo, grad: TensorInfo, m: TensorInfo, v: TensorInfo];
 
@@ -42,7 +42,7 @@ function isArrayBackend(backend: unknown): backend is ArrayBackend {
  * `p' = p − (stepSize·sqrtBc2) · m' / (√v' + ε·sqrtBc2)` (PyTorch's step with `sqrtBc2` moved out
  * of the denominator: one division less).
  *
- * Runs as one SIMD pass over the heap (`adam-simd.wat`, see {@link adamSimdFor}): the update is
+ * Runs as one SIMD pass over the heap (`heap-kernels.wat`, see {@link heapKernelsFor}): the update is
  * memory-bound, and the pass reads each input once and writes each output once. Where that module
  * cannot be had, it runs as 11 of wasm's own SIMD element-wise kernels, called directly (no engine
  * bookkeeping, which cost more than the arithmetic for the ~13 tfjs ops per parameter before).
@@ -64,7 +64,7 @@ export const adamUpdateWasm: KernelConfig = {
     const tensors = adamInputs(inputs);
     const a = adamUpdateAttrs(attrs);
     if (!isHeapBackend(backend) || !isDisposingBackend(backend)) throw new Error(`${ADAM_UPDATE}: not handed the wasm backend`);
-    const simd = adamSimdFor(backend);
+    const simd = heapKernelsFor(backend)?.adam;
     return simd === undefined ? adamByElementwiseKernels(backend, tensors, a) : adamBySimdPass(backend, simd, tensors, a);
   }) satisfies KernelFunc,
 };

@@ -1,4 +1,4 @@
-import { ADAM_UPDATE, adamSimdFor, adamUpdateArrays, useBackend, type BackendInfo } from '@pix2pix-ts/backends';
+import { ADAM_UPDATE, adamUpdateArrays, heapKernelsFor, useBackend, type BackendInfo } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 
 /** What the wasm backend picked in the page, and a conv's speed on it. */
@@ -6,7 +6,7 @@ export interface WasmInPage {
   readonly crossOriginIsolated: boolean;
   readonly hardwareConcurrency: number;
   readonly info: BackendInfo;
-  /** Whether the fused Adam runs as its one-pass SIMD module on the threaded build's shared memory. */
+  /** Whether the heap kernels (one-pass SIMD Adam, SIMD transpose) load on the threaded build's shared memory. */
   readonly adamSimd: boolean;
   /** Largest difference of that kernel's `[param', m', v']` from the float64 reference, on 1,027 elements. */
   readonly adamMaxError: number;
@@ -32,7 +32,7 @@ export async function wasmThreadsCase(): Promise<WasmInPage> {
   }
   tf.dispose([x, w]);
   times.sort((a, b) => a - b);
-  const adamSimd = typeof adamSimdFor(tf.backend()) === 'function';
+  const adamSimd = heapKernelsFor(tf.backend()) !== undefined;
   const adamMaxError = adamAgainstReference(1027);
   await useBackend('webgl');
   return {

@@ -16,6 +16,8 @@ export * from './spec/nets-spec-from-options';
 export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
 export * from './webgl/packing';
+export * from './webgl/program-runner';
+export * from './webgl/replace-webgl-kernel';
 export * from './webgl/filter-grad-webgl';
 export * from './webgl/adam-update-webgl';
 export * from './webgl/input-grad-webgl';

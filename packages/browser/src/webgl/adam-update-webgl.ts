@@ -1,16 +1,8 @@
 import { ADAM_UPDATE, adamUpdateAttrs } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-
-/** The part of tfjs's `MathBackendWebGL` a custom shader needs. */
-interface ProgramRunner {
-  runWebGLProgram(program: GPGPUProgram, inputs: TensorInfo[], outputDtype: 'float32', customUniformValues?: number[][]): TensorInfo;
-}
-
-function isProgramRunner(backend: unknown): backend is ProgramRunner {
-  return typeof backend === 'object' && backend !== null && typeof Reflect.get(backend, 'runWebGLProgram') === 'function';
-}
+import { isProgramRunner } from './program-runner';
 
 /**
  * One element-wise program over tensors of one shape: `variableNames` are read at the output's

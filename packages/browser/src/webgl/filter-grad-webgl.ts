@@ -1,7 +1,9 @@
 import { filterGradGeometry, isDisposingBackend, kernelScope, type FilterGradGeometry } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
+import { isProgramRunner } from './program-runner';
+import { replaceWebglKernel } from './replace-webgl-kernel';
 
 /**
  * webgl's `Conv2DBackpropFilter` as patchesᵀ·dy: the patch matrix of the forward convolution made by one
@@ -35,15 +37,6 @@ export function filterGradByMatMulWebgl(native: KernelConfig): KernelConfig {
     });
   };
   return { kernelName: tf.Conv2DBackpropFilter, backendName: 'webgl', kernelFunc };
-}
-
-/** The part of tfjs's `MathBackendWebGL` a custom shader needs. */
-interface ProgramRunner {
-  runWebGLProgram(program: GPGPUProgram, inputs: TensorInfo[], outputDtype: 'float32'): TensorInfo;
-}
-
-function isProgramRunner(backend: unknown): backend is ProgramRunner {
-  return typeof backend === 'object' && backend !== null && typeof Reflect.get(backend, 'runWebGLProgram') === 'function';
 }
 
 /**
@@ -96,12 +89,9 @@ function im2colProgram(g: FilterGradGeometry): GPGPUProgram {
   };
 }
 
-/** The replacement {@link installFilterGradWebgl} registered, to recognise it (idempotence). */
-const installed = new WeakSet<KernelConfig>();
-
 /**
- * Registers {@link filterGradByMatMulWebgl} over webgl's `Conv2DBackpropFilter` (once; later calls change
- * nothing). Call after the webgl backend package is loaded.
+ * Registers {@link filterGradByMatMulWebgl} over webgl's `Conv2DBackpropFilter` (once; later calls change nothing). Call after the
+ * webgl backend package is loaded.
  *
  * @returns whether the replacement is in place
  *
@@ -113,12 +103,5 @@ const installed = new WeakSet<KernelConfig>();
  * ```
  */
 export function installFilterGradWebgl(): boolean {
-  const native = tf.getKernel(tf.Conv2DBackpropFilter, 'webgl');
-  if (native === undefined) return false;
-  if (installed.has(native)) return true;
-  const next = filterGradByMatMulWebgl(native);
-  installed.add(next);
-  tf.unregisterKernel(tf.Conv2DBackpropFilter, 'webgl');
-  tf.registerKernel(next);
-  return true;
+  return replaceWebglKernel(tf.Conv2DBackpropFilter, filterGradByMatMulWebgl);
 }

@@ -1,16 +1,9 @@
 import { inputGradGeometry, isDisposingBackend, kernelScope, type InputGradGeometry } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-
-/** The part of tfjs's `MathBackendWebGL` a custom shader needs. */
-interface ProgramRunner {
-  runWebGLProgram(program: GPGPUProgram, inputs: TensorInfo[], outputDtype: 'float32'): TensorInfo;
-}
-
-function isProgramRunner(backend: unknown): backend is ProgramRunner {
-  return typeof backend === 'object' && backend !== null && typeof Reflect.get(backend, 'runWebGLProgram') === 'function';
-}
+import { isProgramRunner } from './program-runner';
+import { replaceWebglKernel } from './replace-webgl-kernel';
 
 /**
  * col2im: sums the patch-gradient matrix `dP` (`[batch·outH·outW, filterH·filterW·inC]`, row = an
@@ -85,12 +78,9 @@ export function inputGradByMatMulWebgl(native: KernelConfig): KernelConfig {
   return { kernelName: tf.Conv2DBackpropInput, backendName: 'webgl', kernelFunc };
 }
 
-/** The replacement {@link installInputGradWebgl} registered, to recognise it (idempotence). */
-const installed = new WeakSet<KernelConfig>();
-
 /**
- * Registers {@link inputGradByMatMulWebgl} over webgl's `Conv2DBackpropInput` (once; later calls change
- * nothing). Call after the webgl backend package is loaded.
+ * Registers {@link inputGradByMatMulWebgl} over webgl's `Conv2DBackpropInput` (once; later calls change nothing). Call after the
+ * webgl backend package is loaded.
  *
  * @returns whether the replacement is in place
  *
@@ -102,12 +92,5 @@ const installed = new WeakSet<KernelConfig>();
  * ```
  */
 export function installInputGradWebgl(): boolean {
-  const native = tf.getKernel(tf.Conv2DBackpropInput, 'webgl');
-  if (native === undefined) return false;
-  if (installed.has(native)) return true;
-  const next = inputGradByMatMulWebgl(native);
-  installed.add(next);
-  tf.unregisterKernel(tf.Conv2DBackpropInput, 'webgl');
-  tf.registerKernel(next);
-  return true;
+  return replaceWebglKernel(tf.Conv2DBackpropInput, inputGradByMatMulWebgl);
 }

@@ -84,10 +84,24 @@ async function waitReady(page: Page): Promise<DemoState> {
   return s;
 }
 
-async function waitTranslations(page: Page, more: number): Promise<DemoState> {
+/**
+ * Runs `action` and waits until the demo has finished one more translation than before it (or shows an
+ * error). The count is read before the action: a translation can finish before a read made after it.
+ */
+async function afterTranslation(page: Page, action: () => Promise<unknown>): Promise<DemoState> {
   const before = (await demoState(page)).translations;
-  await page.waitForFunction((n) => (Reflect.get(globalThis, 'pix2pixDemo') as DemoState).translations >= n, before + more, { timeout: 60_000 });
-  return demoState(page);
+  await action();
+  await page.waitForFunction(
+    (n) => {
+      const s = Reflect.get(globalThis, 'pix2pixDemo') as DemoState;
+      return s.translations >= n || s.error !== '';
+    },
+    before + 1,
+    { timeout: 60_000 },
+  );
+  const s = await demoState(page);
+  expect(s.error).toBe('');
+  return s;
 }
 
 describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
@@ -144,12 +158,13 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     await page.click('button[data-tool="rect"]');
     const box = await page.locator('#labels').boundingBox();
     if (box === null) throw new Error('no label canvas on screen');
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.35);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
-    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.75, { steps: 5 });
-    await page.mouse.up();
-    const after = await waitTranslations(page, 1);
+    const after = await afterTranslation(page, async () => {
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.35);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
+      await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.75, { steps: 5 });
+      await page.mouse.up();
+    });
 
     const labels = await pixels(page, '#labels');
     const centre = (128 * 256 + 128) * 4;
@@ -164,8 +179,7 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     // Several translations to time them (the first compiled the shaders).
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await page.click('#translate');
-      times.push((await waitTranslations(page, 1)).lastMs);
+      times.push((await afterTranslation(page, () => page.click('#translate'))).lastMs);
     }
     console.log(`ms per translation (256x256, unet_256 ngf 4, webgl): ${times.map((t) => t.toFixed(0)).join(', ')}`);
 
@@ -190,13 +204,14 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
       { name: 'model.json', type: 'application/json', bytes: Array.from(readFileSync(join(model, 'model.json'))) },
       { name: 'weights.bin', type: 'application/octet-stream', bytes: Array.from(readFileSync(join(model, 'weights.bin'))) },
     ];
-    await page.evaluate((fs) => {
-      const dt = new DataTransfer();
-      for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, files);
-    await page.waitForFunction(() => (Reflect.get(globalThis, 'pix2pixDemo') as DemoState).model?.fresh === false, null, { timeout: 60_000 });
-    const dropped = await waitTranslations(page, 1);
+    const dropped = await afterTranslation(page, async () => {
+      await page.evaluate((fs) => {
+        const dt = new DataTransfer();
+        for (const f of fs) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+        document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, files);
+      await page.waitForFunction(() => (Reflect.get(globalThis, 'pix2pixDemo') as DemoState).model?.fresh === false, null, { timeout: 60_000 });
+    });
     expect(dropped.model).toMatchObject({ origin: 'model.json + weights.bin', spec: { depth: 8, ngf: 4 } });
     expect(await page.locator('#notice').isHidden()).toBe(true);
     await page.close();

@@ -38,7 +38,7 @@ export function adamInit(params: ParamTree): AdamState {
  * One Adam step, a pure function of (params, grads, state): PyTorch's bias-corrected form
  * `p -= (lr / (1 - β1ᵗ)) · m / (√v / √(1 - β2ᵗ) + ε)`. Returns new trees; the inputs are untouched
  * (the caller disposes them when done). Where the backend has the fused kernel
- * {@link ADAM_UPDATE_KERNEL} (`@pix2pix-ts/backends` registers it on cpu and wasm), each parameter
+ * {@link ADAM_UPDATE_KERNEL} (`@pix2pix-ts/backends` registers it on cpu and wasm, `@pix2pix-ts/browser`'s `setupWebgl` on webgl), each parameter
  * is updated by one kernel call ({@link fusedAdamStep}); elsewhere by element-wise tfjs ops.
  *
  * @example

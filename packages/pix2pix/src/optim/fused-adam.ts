@@ -3,8 +3,8 @@ import { flattenTree, type ParamTree, unflattenTree, zipWithTree } from '@pix2pi
 import type { AdamState } from './adam';
 
 /**
- * The name of the fused Adam kernel `@pix2pix-ts/backends` registers on cpu and wasm (its
- * `ADAM_UPDATE`; this package does not depend on that one, so the name is the contract). Inputs
+ * The name of the fused Adam kernel `@pix2pix-ts/backends` registers on cpu and wasm, and
+ * `@pix2pix-ts/browser`'s `setupWebgl` on webgl (its `ADAM_UPDATE`; this package does not depend on that one, so the name is the contract). Inputs
  * `{ param, grad, m, v }`, attributes `{ beta1, beta2, epsilon, stepSize, sqrtBc2 }`, outputs
  * `[param', m', v']`.
  *

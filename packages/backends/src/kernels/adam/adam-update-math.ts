@@ -1,7 +1,8 @@
 /**
  * The name of the fused Adam kernel this package registers on cpu and wasm. `@pix2pix-ts/pix2pix`'s
  * `adamStep` looks it up by this name (it does not depend on this package) and falls back to
- * element-wise tfjs ops where it is not registered (e.g. webgl).
+ * element-wise tfjs ops where it is not registered (webgl gets its own from `@pix2pix-ts/browser`'s
+ * `setupWebgl`).
  *
  * @example
  * ```ts

@@ -99,6 +99,33 @@ export function transposeMatrix(run: RunKernel, backend: HeapBackend, adopt: Ado
 }
 
 /**
+ * The transposed patch matrix `Pᵀ` of an NHWC convolution, as `[1, K, M]` (`M = N·OH·OW`,
+ * `K = kh·kw·Cin`): {@link im2colOnHeap} then {@link transposeMatrix}. The streamed operand of both
+ * the convolution ({@link convByMatMul}) and its filter gradient (`filterGradByMatMul`).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { backend_util } from '@tensorflow/tfjs-core';
+ * import { isHeapBackend, kernelScope, patchMatrixTransposed, useBackend } from '@pix2pix-ts/backends';
+ *
+ * await useBackend('wasm');
+ * const backend = tf.backend();
+ * const c = backend_util.computeConv2DInfo([1, 4, 4, 3], [2, 2, 3, 8], 2, 1, 'valid');
+ * if (isHeapBackend(backend)) {
+ *   const pT = kernelScope(backend, 'wasm', (run, adopt) => patchMatrixTransposed(run, backend, adopt, tf.ones([1, 4, 4, 3]), c));
+ *   tf.engine().makeTensorFromTensorInfo(pT).shape; // [1, 12, 4]
+ * }
+ * ```
+ */
+export function patchMatrixTransposed(run: RunKernel, backend: HeapBackend, adopt: Adopt, x: TensorInfo, c: backend_util.Conv2DInfo): TensorInfo {
+  const m = c.batchSize * c.outHeight * c.outWidth;
+  const k = c.filterHeight * c.filterWidth * c.inChannels;
+  const patchesT = transposeMatrix(run, backend, adopt, im2colOnHeap(backend, adopt, x, c), m, k);
+  return run('Reshape', { x: patchesT }, { shape: [1, k, m] });
+}
+
+/**
  * An NHWC convolution as a matrix product with the *filter* as the streamed operand:
  * `yᵀ [Cout, M] = Wᵀ [Cout, K] · Pᵀ [K, M]` (`M = N·OH·OW`, `K = kh·kw·Cin`, `P` from
  * {@link im2colOnHeap}), then transposed back. wasm's `Conv2D` (XNNPACK) re-lays out and packs
@@ -143,12 +170,10 @@ export function convByMatMul(
   const m = c.batchSize * c.outHeight * c.outWidth;
   const k = c.filterHeight * c.filterWidth * c.inChannels;
   const cout = c.outChannels;
-  const patches = im2colOnHeap(backend, adopt, x, c);
-  const patchesT = transposeMatrix(run, backend, adopt, patches, m, k);
   const filterT = transposeMatrix(run, backend, adopt, filter, k, cout);
   const yT = run(
     'BatchMatMul',
-    { a: run('Reshape', { x: filterT }, { shape: [1, cout, k] }), b: run('Reshape', { x: patchesT }, { shape: [1, k, m] }) },
+    { a: run('Reshape', { x: filterT }, { shape: [1, cout, k] }), b: patchMatrixTransposed(run, backend, adopt, x, c) },
     { transposeA: false, transposeB: false },
   );
   const y = transposeMatrix(run, backend, adopt, yT, cout, m);

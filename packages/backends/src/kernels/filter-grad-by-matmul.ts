@@ -1,5 +1,5 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
-import { im2colOnHeap, transposeMatrix } from './conv-by-matmul';
+import { patchMatrixTransposed } from './conv-by-matmul';
 import type { Adopt, RunKernel } from './kernel-scope';
 import type { HeapBackend } from './wasm/heap-backend';
 
@@ -7,7 +7,7 @@ import type { HeapBackend } from './wasm/heap-backend';
  * The filter gradient of an NHWC convolution as one matrix product whose result is already in
  * the filter's layout:
  *
- * `dW [K, Cout] = Pᵀ [K, M] · dy [M, Cout]` (`M = N·OH·OW`, `K = kh·kw·Cin`, `P` from {@link im2colOnHeap})
+ * `dW [K, Cout] = Pᵀ [K, M] · dy [M, Cout]` (`M = N·OH·OW`, `K = kh·kw·Cin`, `Pᵀ` from {@link patchMatrixTransposed})
  *
  * `BatchMatMul` streams `Pᵀ` and packs `dy`. Used on wasm where the dilated formulation
  * ({@link filterGradDilated}) makes XNNPACK run a convolution with one input channel and a
@@ -46,12 +46,10 @@ export function filterGradByMatMul(
   c: backend_util.Conv2DInfo,
 ): TensorInfo {
   const m = c.batchSize * c.outHeight * c.outWidth;
-  const k = c.filterHeight * c.filterWidth * c.inChannels;
   const cout = c.outChannels;
-  const patchesT = transposeMatrix(run, backend, adopt, im2colOnHeap(backend, adopt, x, c), m, k);
   const dw = run(
     'BatchMatMul',
-    { a: run('Reshape', { x: patchesT }, { shape: [1, k, m] }), b: run('Reshape', { x: dy }, { shape: [1, m, cout] }) },
+    { a: patchMatrixTransposed(run, backend, adopt, x, c), b: run('Reshape', { x: dy }, { shape: [1, m, cout] }) },
     { transposeA: false, transposeB: false },
   );
   return run('Reshape', { x: dw }, { shape: [c.filterHeight, c.filterWidth, c.inChannels, cout] });

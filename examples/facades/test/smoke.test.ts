@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import { PathReporter } from 'io-ts/PathReporter';
 import { describe, expect, it } from 'vitest';
+import { holdChromium } from '../../../test-support/chromium-lock';
 import { loadGenerator, loadRunCheckpoint, main, RunInfo, SplitMetrics, type CliEnv } from '@pix2pix-ts/cli/node';
 import { translate } from '@pix2pix-ts/pix2pix';
 import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
@@ -59,7 +60,8 @@ describe('npm run example:facades -- --smoke (end to end)', () => {
       console.log('report screenshot skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
     } else {
       const png = join(dir, 'screenshot.png');
-      const shot = await screenshotReport(join(dir, 'report.html'), png, { width: 1000 });
+      const release = await holdChromium('facades/smoke.test.ts');
+      const shot = await screenshotReport(join(dir, 'report.html'), png, { width: 1000 }).finally(release);
       expect(shot.problems).toEqual([]);
       expect(shot.external).toEqual([]);
       expect(shot.brokenImages).toBe(0);

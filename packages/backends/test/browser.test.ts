@@ -2,7 +2,8 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdChromium } from '../../../test-support/chromium-lock';
 import { wasmBinaryDir, WASM_BINARIES } from '../src/index';
 
 /** Debian's Chromium (installed by .ci/run); the test is skipped where there is none. */
@@ -10,6 +11,13 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 const ORIGIN = 'http://backends.test';
 
 describe('in Chromium (WebGL on SwiftShader)', () => {
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (CHROMIUM !== undefined) release = await holdChromium('backends/browser.test.ts');
+  });
+  afterAll(async () => {
+    await release?.();
+  });
   it.skipIf(CHROMIUM === undefined)('webgl reports its renderer; webgl and wasm conv gradients equal cpu', async () => {
     const bundle = await build({
       entryPoints: [fileURLToPath(new URL('./fixtures/browser-entry.ts', import.meta.url))],
@@ -38,7 +46,7 @@ describe('in Chromium (WebGL on SwiftShader)', () => {
         return route.fulfill({ status: 404, body: 'not found' });
       });
       await page.goto(`${ORIGIN}/`);
-      await page.waitForFunction(() => Reflect.get(globalThis, 'browserResult') !== undefined);
+      await page.waitForFunction(() => Reflect.get(globalThis, 'browserResult') !== undefined, null, { timeout: 0 });
       const result: unknown = await page.evaluate(() => Reflect.get(globalThis, 'browserResult'));
       expect(result).not.toHaveProperty('error');
       expect(result).toMatchObject({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAM_UPDATE } from '@pix2pix-ts/backends';
 import type { BrowserPage, WebglSetup } from '../src/node';
+import { holdChromium } from '../../../test-support/chromium-lock';
 import { SKIP_BROWSER } from './support/chromium-gate';
 import { openCasesPage, runCase, sharedDir } from './support/page-cases';
 import type { AdamAgreement, Agreement } from './page/compare';
@@ -40,11 +41,14 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
     if (session === undefined) throw new Error('the page did not open');
     return session;
   };
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    release = await holdChromium('browser/browser.test.ts');
     session = await openCasesPage(shared);
   });
   afterAll(async () => {
     await session?.close()();
+    await release?.();
   });
 
   it('WebGL 2 with fp32 render targets; prints the renderer', async () => {

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { netsFromSpec, objectiveFromSpec, webglTrainer, type TrainerConfig, type WebglSession } from '../src/node';
+import { holdChromium } from '../../../test-support/chromium-lock';
 import { SKIP_BROWSER } from './support/chromium-gate';
 import { syntheticBatch } from './support/synthetic-batch';
 
@@ -52,12 +53,15 @@ const LOSS_TOL = 1e-3;
 describe.skipIf(SKIP_BROWSER)('webglTrainer: train on WebGL from Node, resume on wasm', () => {
   let session: WebglSession | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'pix2pix-webgl-'));
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    release = await holdChromium('browser/trainer.test.ts');
     session = await run(webglTrainer());
     console.log(`webgl renderer: ${session.setup.backend.renderer ?? '?'}; flags ${JSON.stringify(session.setup.flags)}`);
   });
   afterAll(async () => {
     if (session !== undefined) await run(session.close());
+    await release?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdChromium } from '../../../test-support/chromium-lock';
 import { useBackend } from '@pix2pix-ts/backends';
 import { checkpointArtifacts, disposeState } from '@pix2pix-ts/pix2pix';
 import { loadRunCheckpoint, resolveChromium, startWebgl, webglRunTrainer, type CliError } from '../src/node';
@@ -68,6 +69,13 @@ describe('pix2pix train --backend webgl: finding Chromium', () => {
 });
 
 describe.skipIf(SKIP_WEBGL)('pix2pix train --backend webgl (headless Chromium, SwiftShader)', () => {
+  let release: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    release = await holdChromium('cli/webgl.test.ts');
+  });
+  afterAll(async () => {
+    await release?.();
+  });
   it('Ctrl-C saves; webgl checkpoints resume on wasm and wasm ones on webgl, exactly; both end where the other ends', async () => {
     // A: webgl, interrupted; B: wasm, interrupted.
     const [a, b] = await Promise.all([interrupted('webgl'), interrupted('wasm')]);

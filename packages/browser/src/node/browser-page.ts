@@ -19,7 +19,10 @@ export interface BrowserPageOptions {
   readonly launch?: LaunchOptions;
   /** The global the script sets (to anything but `undefined`) once it is ready (default `pix2pixReady`). */
   readonly readyGlobal?: string;
-  /** How long to wait for it, ms (default 120 000). */
+  /**
+   * How long to wait for it, ms; default 0: no wall-clock limit (a busy machine can take minutes to compile a
+   * bundle's shaders), but the wait fails at once when the page throws an uncaught error or crashes.
+   */
   readonly readyTimeoutMs?: number;
 }
 
@@ -90,10 +93,19 @@ export function openBrowserPage(options: BrowserPageOptions): TE.TaskEither<Erro
               page.on('console', (m) => {
                 if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
               });
-              await page.goto(`${server.url}/`);
-              await page.waitForFunction((name) => Reflect.get(globalThis, name) !== undefined, readyGlobal, {
-                timeout: options.readyTimeoutMs ?? 120_000,
+              // A page that fails before it is ready ends the wait at once instead of leaving it to a clock.
+              const failed = new Promise<never>((_, reject) => {
+                page.once('pageerror', (e) => reject(new Error(`page error: ${e.message}`)));
+                page.once('crash', () => reject(new Error('the page crashed')));
               });
+              failed.catch(() => undefined); // only read by the race below; later failures are in `errors`
+              await page.goto(`${server.url}/`);
+              await Promise.race([
+                page.waitForFunction((name) => Reflect.get(globalThis, name) !== undefined, readyGlobal, {
+                  timeout: options.readyTimeoutMs ?? 0,
+                }),
+                failed,
+              ]);
               return { browser, page, server, blobs, errors: () => [...errors], close };
             }, (e) => new Error(`the page did not start: ${toError(e).message}${errors.length > 0 ? `\n${errors.join('\n')}` : ''}`)),
             TE.orElse((e) => failAfter<BrowserPage>(close(), e)),

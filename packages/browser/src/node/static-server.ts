@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import type { BlobStore } from './blob-store';
+import { containedFile } from './contained-path';
 import { contentTypeOf } from './content-type';
+import { isLocalHost } from './local-host';
 
 /** A file held in memory, served at a fixed path. */
 export interface StaticRoute {
@@ -39,6 +40,9 @@ export interface StaticServer {
   readonly close: () => TE.TaskEither<Error, void>;
 }
 
+/** The only interface the server listens on. */
+const HOST = '127.0.0.1';
+
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /**
@@ -53,41 +57,36 @@ function send(res: ServerResponse, status: number, contentType: string, body: Ui
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/** The request's body, or `undefined` once it grows past `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of req) {
     const b = chunk as Buffer;
     total += b.byteLength;
-    if (total > limit) throw new Error(`upload larger than ${limit} bytes`);
+    if (total > limit) return undefined;
     chunks.push(b);
   }
   return Buffer.concat(chunks);
 }
 
-/** Resolves a URL path inside a mount, refusing anything that escapes its folder. */
+/** The file a URL path names inside a mount (real path inside the mount's real path), else `undefined`. */
 async function fromMount(mount: StaticMount, path: string): Promise<string | undefined> {
-  const root = resolve(mount.dir);
   let rel: string;
   try {
     rel = decodeURIComponent(path.slice(mount.prefix.length));
   } catch {
     return undefined;
   }
-  const file = resolve(join(root, rel));
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
-  const info = await stat(file).catch(() => undefined);
-  if (info === undefined) return undefined;
-  if (info.isDirectory()) {
-    const index = join(file, 'index.html');
-    return (await stat(index).catch(() => undefined))?.isFile() === true ? index : undefined;
-  }
-  return info.isFile() ? file : undefined;
+  return containedFile(mount.dir, rel);
 }
 
 /**
  * Starts an HTTP server on 127.0.0.1 (never another interface) that serves in-memory routes, folders
- * and the one-shot byte exchange of a {@link BlobStore}. Responses are never cached.
+ * and the one-shot byte exchange of a {@link BlobStore}. Responses are never cached. Requests whose
+ * `Host` is not this server ({@link isLocalHost}) get 421; files are served only when their real path
+ * lies inside their folder's ({@link containedFile}: no `..`, no symlink out); error bodies never echo
+ * the request or a file system path.
  *
  * @example
  * ```ts
@@ -100,11 +99,13 @@ export function startStaticServer(options: StaticServerOptions): TE.TaskEither<E
   const routes = options.routes ?? {};
   const mounts = [...(options.mounts ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
   const limit = options.maxUploadBytes ?? 2 ** 31;
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
+    if (!isLocalHost(req.headers.host, HOST, port)) return send(res, 421, 'text/plain', 'misdirected request: this server answers only to 127.0.0.1, localhost and [::1]');
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const blobs = options.blobs;
     if (req.method === 'POST' && blobs !== undefined && path.startsWith('/upload/')) {
       const body = await readBody(req, limit);
+      if (body === undefined) return send(res, 413, 'text/plain', `upload larger than ${limit} bytes`);
       return blobs.deliver(path, body) ? send(res, 204, 'text/plain', '') : send(res, 404, 'text/plain', 'nobody waits for this upload');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
@@ -119,19 +120,22 @@ export function startStaticServer(options: StaticServerOptions): TE.TaskEither<E
       const file = await fromMount(mount, path);
       if (file !== undefined) return send(res, 200, contentTypeOf(file), await readFile(file));
     }
-    return send(res, 404, 'text/plain', `not found: ${path}`);
+    return send(res, 404, 'text/plain', 'not found');
   };
   return TE.tryCatch(
     () =>
       new Promise<StaticServer>((resolvePromise, reject) => {
         const server = createServer((req, res) => {
-          handle(req, res).catch((e: unknown) => {
-            if (!res.headersSent) send(res, 500, 'text/plain', toError(e).message);
+          // The port is known once listening; no request arrives before.
+          const { port } = server.address() as AddressInfo;
+          handle(req, res, port).catch(() => {
+            // The error's message may name files on this machine: the body stays generic.
+            if (!res.headersSent) send(res, 500, 'text/plain', 'internal server error');
             else res.destroy();
           });
         });
         server.on('error', reject);
-        server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.listen(options.port ?? 0, HOST, () => {
           const { port } = server.address() as AddressInfo;
           resolvePromise({
             url: `http://127.0.0.1:${port}`,

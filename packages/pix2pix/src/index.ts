@@ -13,4 +13,5 @@ export * from './optim/lr-policy';
 export * from './train/train-state';
 export * from './train/train-step';
 export * from './checkpoint/checkpoint';
+export * from './checkpoint/non-finite';
 export * from './inference/translate';

@@ -1,6 +1,9 @@
 /**
- * Node-only entry of `@pix2pix-ts/pix2pix`: file-system checkpoints. Browser bundles import the main
- * entry and use tfjs's IndexedDB or download handlers instead.
+ * Node-only entry of `@pix2pix-ts/pix2pix`: file-system checkpoints (crash-safe folders, the versioned `latest`,
+ * the cleanup after a crash). Browser bundles import the main entry and use tfjs's IndexedDB or download handlers
+ * instead.
  * @packageDocumentation
  */
 export * from './checkpoint/file-handler';
+export { COMPLETE_FILE, CompleteMarker, readCheckpointFolder, unsafeWeightsPath, writeCheckpointFolder } from './checkpoint/checkpoint-folder';
+export * from './checkpoint/checkpoint-store';

@@ -49,10 +49,12 @@ describe('checkpoints (cpu)', () => {
     disposeState(half);
   }, 300_000);
 
-  it('the folder swap is atomic: no temporary folders are left beside the checkpoint', async () => {
+  it('saves leave no temporary folders: `latest` is a link to the newest of two kept state folders', async () => {
     const s = tinyState(1);
-    for (let i = 0; i < 2; i++) expect(E.isRight(await saveCheckpoint(fileCheckpoint(join(tmp, 'atomic', 'latest')), s, {})())).toBe(true);
-    expect(readdirSync(join(tmp, 'atomic'))).toEqual(['latest']);
+    for (let i = 0; i < 3; i++) expect(E.isRight(await saveCheckpoint(fileCheckpoint(join(tmp, 'atomic', 'latest')), s, {})())).toBe(true);
+    expect(readdirSync(join(tmp, 'atomic')).sort()).toEqual(['latest', 'state-000002', 'state-000003']);
+    for (let i = 0; i < 2; i++) expect(E.isRight(await saveCheckpoint(fileCheckpoint(join(tmp, 'atomic', 'init')), s, {})())).toBe(true);
+    expect(readdirSync(join(tmp, 'atomic')).sort()).toEqual(['init', 'latest', 'state-000002', 'state-000003']);
     disposeState(s);
   });
 
@@ -87,7 +89,11 @@ describe('checkpoints (cpu)', () => {
       execFileSync('cp', ['-r', dir, bad]);
       truncateSync(join(bad, 'weights.bin'), 100);
       const r = await load(bad, tinyState(0));
-      expect(E.isLeft(r) && r.left.message).toMatch(/weights are 100 bytes, the manifest describes \d+/);
+      expect(E.isLeft(r) && r.left.message).toMatch(/weights\.bin is not the size complete\.json records/);
+      // A folder of the earlier format (no completion marker): the manifest's sizes catch it.
+      rmSync(join(bad, 'complete.json'));
+      const unmarked = await load(bad, tinyState(0));
+      expect(E.isLeft(unmarked) && unmarked.left.message).toMatch(/weights are 100 bytes, the manifest describes \d+/);
     });
 
     it('a manifest that is not ours', async () => {

@@ -6,6 +6,7 @@ import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
 import type { TrainState } from '../train/train-state';
+import { describeNonFinite, firstNonFinite } from './non-finite';
 
 /** The on-disk format tag and version written into every checkpoint's manifest. */
 export const CHECKPOINT_FORMAT = 'pix2pix-ts/checkpoint';
@@ -89,7 +90,11 @@ export function saveCheckpoint(handler: tf.io.IOHandler, state: TrainState, conf
   return TE.tryCatch(
     async () => {
       if (handler.save === undefined) throw new Error('this tf.io handler cannot save');
-      return handler.save(await checkpointArtifacts(state, config));
+      const artifacts = await checkpointArtifacts(state, config);
+      // A diverged state must never replace a good checkpoint.
+      const bad = artifacts.weightData instanceof ArrayBuffer ? firstNonFinite(artifacts.weightData, artifacts.weightSpecs ?? []) : undefined;
+      if (bad !== undefined) throw new Error(`refused: the state at step ${state.step} is not finite (${describeNonFinite(bad)})`);
+      return handler.save(artifacts);
     },
     (e) => checkpointError(`saving checkpoint: ${e instanceof Error ? e.message : String(e)}`),
   );
@@ -112,6 +117,13 @@ export function stateFromArtifacts(artifacts: tf.io.ModelArtifacts, like: TrainS
     if (data.byteLength !== expectedBytes) {
       return E.left(checkpointError(`weights are ${data.byteLength} bytes, the manifest describes ${expectedBytes} (truncated or corrupt file)`));
     }
+    // Every tensor of a training state is float32: another dtype (an edited manifest) would load and fail later.
+    const wrongType = artifacts.weightSpecs.find((s) => s.dtype !== 'float32' || s.quantization !== undefined);
+    if (wrongType !== undefined) {
+      return E.left(checkpointError(`tensor ${wrongType.name}: dtype ${wrongType.dtype}${wrongType.quantization === undefined ? '' : ' (quantized)'}, expected float32`));
+    }
+    const bad = firstNonFinite(data, artifacts.weightSpecs);
+    if (bad !== undefined) return E.left(checkpointError(`the checkpoint holds non-finite values: ${describeNonFinite(bad)} (a diverged state; resume from an earlier checkpoint)`));
     decoded = tf.io.decodeWeights(data, artifacts.weightSpecs);
   } catch (e) {
     return E.left(checkpointError(`corrupt weights: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,16 +1,23 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readCheckpointFolder, syncFolder, writeCheckpointFolder } from './checkpoint-folder';
+import { LATEST, resolveCheckpoint, saveNewestState } from './checkpoint-store';
 
-/** The file names of a checkpoint folder (TensorFlow.js's layout). */
-export const MANIFEST_FILE = 'model.json';
-export const WEIGHTS_FILE = 'weights.bin';
+export { MANIFEST_FILE, WEIGHTS_FILE } from './checkpoint-folder';
 
 /**
- * A `tf.io` handler for a checkpoint folder on disk (`model.json` + `weights.bin`), Node only. tfjs-core
- * has no `file://` handler without tfjs-node, so this is ours. Saves are atomic: the folder is written
- * under a temporary name and renamed into place, so a crash or Ctrl-C mid-save never leaves a
- * half-written checkpoint where a good one was.
+ * A `tf.io` handler for a checkpoint folder on disk (`model.json` + `weights.bin` + `complete.json`), Node only.
+ * tfjs-core has no `file://` handler without tfjs-node, so this is ours.
+ *
+ * Crash safety: every file is flushed and the completion marker is written last. A folder named `latest` is
+ * versioned: a save writes a new `state-NNNNNN` folder beside it and points `latest` at it (see
+ * `saveNewestState`), and a load reads the newest complete one (see `resolveCheckpoint`), so a crash at any
+ * instant of a save leaves the previous state loadable. Any other folder is written under a temporary name and
+ * renamed into place; `cleanCheckpoints` repairs what a crash between its renames leaves.
+ *
+ * A load decodes the manifest with io-ts, refuses weights paths that lead outside the folder, and checks the
+ * weights against the completion marker's size and sha256.
  *
  * @example
  * ```ts
@@ -23,58 +30,30 @@ export function fileCheckpoint(dir: string): tf.io.IOHandler {
     async save(artifacts) {
       const parent = dirname(dir);
       await mkdir(parent, { recursive: true });
-      const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}-${Date.now()}`);
-      const old = join(parent, `.${basename(dir)}.old-${process.pid}-${Date.now()}`);
-      await mkdir(tmp, { recursive: true });
-      const weights = artifacts.weightData === undefined ? new Uint8Array(0) : toBytes(artifacts.weightData);
-      const manifest = {
-        format: artifacts.format,
-        generatedBy: artifacts.generatedBy,
-        modelTopology: artifacts.modelTopology,
-        weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-      };
-      await writeFile(join(tmp, WEIGHTS_FILE), weights);
-      await writeFile(join(tmp, MANIFEST_FILE), JSON.stringify(manifest));
-      // Swap: move the previous checkpoint aside, move the new one in, then delete the old one.
-      let hadOld = false;
-      try {
-        await rename(dir, old);
-        hadOld = true;
-      } catch {
-        // No previous checkpoint.
+      let bytes: number;
+      if (basename(dir) === LATEST) bytes = (await saveNewestState(parent, artifacts)).bytes;
+      else {
+        const stamp = `${process.pid}-${Date.now()}`;
+        const tmp = join(parent, `.${basename(dir)}.tmp-${stamp}`);
+        const old = join(parent, `.${basename(dir)}.old-${stamp}`);
+        bytes = await writeCheckpointFolder(tmp, artifacts);
+        // Replacing a folder takes two renames; a crash between them leaves the complete new (or old) copy under
+        // its temporary name, which cleanCheckpoints moves back.
+        let hadOld = false;
+        try {
+          await rename(dir, old);
+          hadOld = true;
+        } catch {
+          // No previous folder.
+        }
+        await rename(tmp, dir);
+        await syncFolder(parent);
+        if (hadOld) await rm(old, { recursive: true, force: true });
       }
-      await rename(tmp, dir);
-      if (hadOld) await rm(old, { recursive: true, force: true });
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: bytes } };
     },
     async load() {
-      let manifestText: string;
-      try {
-        manifestText = await readFile(join(dir, MANIFEST_FILE), 'utf8');
-      } catch {
-        throw new Error(`no checkpoint at ${dir} (missing ${MANIFEST_FILE})`);
-      }
-      let manifest: { modelTopology?: unknown; weightsManifest?: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>; format?: string };
-      try {
-        manifest = JSON.parse(manifestText) as typeof manifest;
-      } catch (e) {
-        throw new Error(`${join(dir, MANIFEST_FILE)} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const groups = manifest.weightsManifest ?? [];
-      const specs = groups.flatMap((g) => g.weights);
-      const buffers = await Promise.all(groups.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))));
-      const total = Buffer.concat(buffers);
-      return {
-        modelTopology: (manifest.modelTopology ?? {}) as object,
-        weightSpecs: specs,
-        weightData: total.buffer.slice(total.byteOffset, total.byteOffset + total.byteLength),
-        ...(manifest.format === undefined ? {} : { format: manifest.format }),
-      };
+      return readCheckpointFolder(await resolveCheckpoint(dir));
     },
   };
-}
-
-function toBytes(data: tf.io.WeightData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data.map((b) => new Uint8Array(b)));
-  return new Uint8Array(data as ArrayBuffer);
 }

@@ -13,6 +13,7 @@ export * from './core/receptive-field';
 export * from './core/layer';
 export * from './tree/param-tree';
 export * from './init/initializers';
+export * from './init/init-weights';
 export * from './conv/conv2d';
 export * from './conv/conv-transpose2d';
 export * from './norm/batch-norm';

@@ -39,3 +39,59 @@ export const kaimingNormal =
 
 /** All zeros (biases). */
 export const zerosInit: Initializer = (_key, shape) => tf.zeros([...shape]);
+
+/**
+ * Orthonormalises the `n` rows (each of length `m`, `n <= m`) of a row-major matrix in place, by modified
+ * Gram-Schmidt in float64. The result is the Q of the QR decomposition with a positive diagonal of R, which is
+ * what PyTorch's `orthogonal_` makes of its QR (`q *= sign(diag(r))`).
+ */
+function orthonormalizeRows(a: Float64Array, n: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const vi = i * m;
+    for (let j = 0; j < i; j++) {
+      const vj = j * m;
+      let dot = 0;
+      for (let k = 0; k < m; k++) dot += (a[vi + k] as number) * (a[vj + k] as number);
+      for (let k = 0; k < m; k++) a[vi + k] = (a[vi + k] as number) - dot * (a[vj + k] as number);
+    }
+    let norm = 0;
+    for (let k = 0; k < m; k++) norm += (a[vi + k] as number) ** 2;
+    const inv = 1 / Math.sqrt(norm);
+    for (let k = 0; k < m; k++) a[vi + k] = (a[vi + k] as number) * inv;
+  }
+}
+
+/**
+ * (Semi-)orthogonal with `gain` (official `init_type='orthogonal'`, PyTorch's `orthogonal_`): the weight seen as
+ * PyTorch's `[size(0), rest]` matrix has orthonormal rows (or columns, when it is tall), times `gain`. In the
+ * tfjs layouts of `conv2d` (`[k, k, in, out]`) and `convTranspose2d` (`[k, k, out, in]`) PyTorch's dimension 0 is
+ * the last axis, so the matrix is `[shape[last], size / shape[last]]`. A normal matrix is drawn (seeded) and
+ * orthonormalised in float64 by modified Gram-Schmidt: the same Q as PyTorch's sign-corrected QR. (tfjs's own
+ * `tf.linalg.qr` took 47 s for one 512x64 matrix on the cpu backend; this takes about 9 s for unet_256's
+ * largest, 512x8192, on a busy 2-core machine: an opt-in cost paid once, at the start of a run.)
+ *
+ * @example
+ * ```ts
+ * import { key, orthogonal } from '@pix2pix-ts/layers';
+ * const w = orthogonal(0.02)(key(0), [4, 4, 3, 64], { fanIn: 48, fanOut: 1024 }); // rows of [64, 48] orthogonal
+ * ```
+ */
+export const orthogonal =
+  (gain = 1): Initializer =>
+  (key, shape) => {
+    const rows = shape[shape.length - 1] ?? 1;
+    const cols = shape.reduce((a, b) => a * b, 1) / rows;
+    const n = Math.min(rows, cols);
+    const m = Math.max(rows, cols);
+    const drawn = tf.randomNormal([n, m], 0, 1, 'float32', seedOf(key));
+    const a = Float64Array.from(drawn.dataSync());
+    drawn.dispose();
+    orthonormalizeRows(a, n, m);
+    return tf.tidy(() => {
+      // a holds the n orthonormal vectors as rows: [n, m]. The weight wants PyTorch's [rows, cols] transposed,
+      // [cols, rows], reshaped to the tfjs layout: that is `a` itself when rows >= cols, its transpose otherwise.
+      const q = tf.tensor2d(Float32Array.from(a), [n, m]);
+      const colsByRows = rows >= cols ? q : tf.transpose(q);
+      return tf.mul(tf.reshape(colsByRows, [...shape]), gain);
+    });
+  };

@@ -14,7 +14,6 @@ export const sharedConfig = defineConfig({
     // really hangs is ended by CI's own job limit. Speed is measured by the benchmarks, never asserted here.
     testTimeout: 0,
     hookTimeout: 0,
-    teardownTimeout: 0,
     pool: 'forks',
     typecheck: { enabled: false },
   },

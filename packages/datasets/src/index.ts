@@ -34,6 +34,7 @@ export * from './config/dataset-config';
 export * from './image/rgb-image';
 export * from './image/to-rgb';
 export * from './decode/image-header';
+export * from './decode/pixel-limit';
 export * from './decode/check-bytes';
 export * from './decode/image-decoder';
 export * from './decode/browser-decoder';
@@ -46,6 +47,8 @@ export * from './augment/sizes';
 export * from './augment/params';
 export * from './augment/transform';
 export * from './augment/normalize';
+// header checks (pure; the file pass is in ./node)
+export * from './check/pair-header-check';
 // sources
 export * from './sources/pair-entry';
 export * from './sources/pair-source';

@@ -22,6 +22,8 @@ export * from './sources/paired-folders';
 export * from './sources/facades';
 export * from './sources/shared-data';
 export * from './sources/open-dataset';
+export * from './check/read-header-bytes';
+export * from './check/check-source';
 export * from './download/tar-reader';
 export * from './download/extract-tar-gz';
 export * from './download/sha256-file';

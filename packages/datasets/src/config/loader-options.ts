@@ -4,6 +4,7 @@ import { pipe } from 'fp-ts/function';
 import { invalidInput, type DatasetError } from '../errors/dataset-error';
 import { closedPartial, intCodec } from './codecs';
 import { decodeInput } from './decode-input';
+import { DEFAULT_MAX_PIXELS } from '../decode/pixel-limit';
 import { Preprocess, type TransformOptions } from './transform-options';
 
 /**
@@ -31,6 +32,7 @@ export const LoaderOptionsInput = closedPartial(
     dropLast: t.boolean,
     maxDatasetSize: intCodec(1),
     workers: intCodec(0, 64),
+    maxPixels: intCodec(1),
   },
   'loader options',
 );
@@ -78,6 +80,11 @@ export interface LoaderOptions extends TransformOptions {
   readonly maxDatasetSize: number | undefined;
   /** Node only: decode workers (`worker_threads`); 0 decodes on the calling thread. Default 1. Ignored in browsers. */
   readonly workers: number;
+  /**
+   * Files whose header claims more pixels than this are refused (`too-large`) before decoding. Default
+   * `DEFAULT_MAX_PIXELS` (8192 x 8192).
+   */
+  readonly maxPixels: number;
 }
 
 /**
@@ -103,6 +110,7 @@ export const DEFAULT_LOADER_OPTIONS: LoaderOptions = {
   dropLast: false,
   maxDatasetSize: undefined,
   workers: 1,
+  maxPixels: DEFAULT_MAX_PIXELS,
 };
 
 const crossCheck = (o: LoaderOptions): E.Either<DatasetError, LoaderOptions> =>
@@ -145,6 +153,7 @@ export const decodeLoaderOptions = (input: unknown = {}): E.Either<DatasetError,
         dropLast: pick('dropLast'),
         maxDatasetSize: pick('maxDatasetSize'),
         workers: pick('workers'),
+        maxPixels: pick('maxPixels'),
       };
     }),
     E.chain(crossCheck),

@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import { badImage, describeCause } from '../errors/dataset-error';
 import { toRgb } from '../image/to-rgb';
 import { checkImageBytes } from './check-bytes';
-import type { ImageDecoder } from './image-decoder';
+import type { DecoderOptions, ImageDecoder } from './image-decoder';
 
 /**
  * The bitmap a platform hands back: only its size and `close()` are used.
@@ -93,11 +93,11 @@ export const globalBrowserPlatform = (): BrowserPlatform => {
  * const result = await decoder.decode(bytes, 'facades/train/1.jpg')(); // Right({ image, header })
  * ```
  */
-export const browserDecoder = (platform?: BrowserPlatform): ImageDecoder => ({
+export const browserDecoder = (platform?: BrowserPlatform, options: DecoderOptions = {}): ImageDecoder => ({
   name: 'browser',
   decode: (bytes, path) =>
     pipe(
-      TE.fromEither(checkImageBytes(bytes, path)),
+      TE.fromEither(checkImageBytes(bytes, path, options.maxPixels)),
       TE.chain((header) =>
         TE.tryCatch(
           async () => {

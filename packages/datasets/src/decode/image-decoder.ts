@@ -32,3 +32,17 @@ export interface ImageDecoder {
   readonly name: string;
   readonly decode: (bytes: Uint8Array, path: string) => TaskEither<DatasetError, DecodedImage>;
 }
+
+/**
+ * Options of the decoders (`sharpDecoder`, {@link browserDecoder}).
+ *
+ * @example
+ * ```ts
+ * import type { DecoderOptions } from '@pix2pix-ts/datasets';
+ * const o: DecoderOptions = { maxPixels: 4096 * 4096 };
+ * ```
+ */
+export interface DecoderOptions {
+  /** Refuse (before decoding) files whose header claims more pixels than this. Default `DEFAULT_MAX_PIXELS` (8192²). */
+  readonly maxPixels?: number;
+}

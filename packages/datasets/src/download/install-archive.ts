@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
@@ -6,6 +6,7 @@ import { checksumError, describeCause, ioError, type DatasetError } from '../err
 import { downloadFile } from './download-file';
 import { extractTarGz } from './extract-tar-gz';
 import type { ProgressSink } from './progress-reporter';
+import { sha256File } from './sha256-file';
 import { treeDigest } from './tree-digest';
 
 /**
@@ -28,6 +29,8 @@ export interface InstallOptions {
   readonly contentSha256?: string | undefined;
   readonly retries: number;
   readonly onProgress?: ProgressSink;
+  /** One-line notes on what was found in the cache (a cached archive refused and fetched again). */
+  readonly onNote?: (line: string) => void;
 }
 
 const isFolder = async (p: string): Promise<boolean> => {
@@ -38,10 +41,43 @@ const isFolder = async (p: string): Promise<boolean> => {
   }
 };
 
+const isFile = (p: string): Promise<boolean> => stat(p).then((s) => s.isFile(), () => false);
+
+/** The SHA-256 recorded beside an archive when it was downloaded (`name.tar.gz.sha256`), if any. */
+const recordOf = (archive: string): string => `${archive}.sha256`;
+const readRecord = async (archive: string): Promise<string | undefined> => {
+  try {
+    const text = (await readFile(recordOf(archive), 'utf8')).trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const forget = async (archive: string): Promise<void> => {
+  await rm(archive, { force: true });
+  await rm(recordOf(archive), { force: true });
+};
+
+/**
+ * Why a cached archive (left by an earlier run that stopped before extracting, or put there by hand) must not be
+ * installed, or undefined when it checks out: its SHA-256 must be the one expected (`sha256`), else the one
+ * recorded when it was downloaded. One with neither is trusted only when the extracted content is checked.
+ */
+const cachedArchiveProblem = async (archive: string, o: InstallOptions): Promise<string | undefined> => {
+  const expected = o.sha256?.toLowerCase() ?? (await readRecord(archive));
+  if (expected === undefined) {
+    return o.contentSha256 === undefined ? 'has no recorded or expected SHA-256 to check it against' : undefined;
+  }
+  const actual = await sha256File(archive);
+  return actual === expected ? undefined : `SHA-256 mismatch: expected ${expected}, got ${actual}`;
+};
+
 /**
  * Makes `cacheDir/name` hold the content of a `.tar.gz` at `url`, all or nothing: download (resumable, SHA-256
  * checked) to `cacheDir/name.tar.gz`, extract into a fresh temporary folder beside it, check the content digest,
- * then one atomic `rename` into place. Any failure removes the temporary folder, so a half-extracted
+ * then one atomic `rename` into place. An archive already in the cache is used only when its SHA-256 is the
+ * expected one (or, without `sha256`, the one recorded beside it at download); otherwise it is deleted and
+ * downloaded again, with a note. Any failure removes the temporary folder, so a half-extracted
  * `cacheDir/name` never exists; a failed download keeps only its `.part` file (to resume), a checksum mismatch not
  * even that. Does nothing when `cacheDir/name` exists.
  *
@@ -61,7 +97,14 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
     return E.left(ioError(o.cacheDir, `cannot create the cache folder: ${describeCause(e)}`));
   }
   const archive = join(o.cacheDir, `${o.name}.tar.gz`);
-  if (!(await stat(archive).then((s) => s.isFile(), () => false))) {
+  if (await isFile(archive)) {
+    const problem = await cachedArchiveProblem(archive, o);
+    if (problem !== undefined) {
+      o.onNote?.(`${archive}: cached archive refused (${problem}); deleted, downloading it again`);
+      await forget(archive);
+    }
+  }
+  if (!(await isFile(archive))) {
     const got = await downloadFile({
       url: o.url,
       dest: archive,
@@ -70,13 +113,15 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
       ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
     })();
     if (E.isLeft(got)) return got;
+    // Recorded so that a later run can check the archive if this one stops before it is extracted.
+    await writeFile(recordOf(archive), `${got.right.sha256}\n`);
   }
   const tmp = await mkdtemp(join(o.cacheDir, `.${o.name}-extract-`));
   const cleanup = (): Promise<void> => rm(tmp, { recursive: true, force: true });
   const extracted = await extractTarGz(archive, tmp)();
   if (E.isLeft(extracted)) {
     await cleanup();
-    await rm(archive, { force: true }); // a damaged archive would fail again: fetch it anew next time
+    await forget(archive); // a damaged archive would fail again: fetch it anew next time
     return extracted;
   }
   const root = (await isFolder(join(tmp, o.name))) ? join(tmp, o.name) : tmp;
@@ -84,7 +129,7 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
     const digest = await treeDigest(root);
     if (digest !== o.contentSha256) {
       await cleanup();
-      await rm(archive, { force: true });
+      await forget(archive);
       return E.left(checksumError(`${o.url} (extracted content)`, o.contentSha256, digest, 'nothing was kept'));
     }
   }
@@ -97,6 +142,6 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
     return E.left(ioError(target, `cannot move the extracted folder into place: ${describeCause(e)}`));
   }
   await cleanup();
-  await rm(archive, { force: true });
+  await forget(archive);
   return E.right(target);
 };

@@ -28,7 +28,26 @@ export type ImageProblem =
   /** Grayscale, RGBA, palette, CMYK or 16-bit input while `strict: true` asks for 8-bit RGB only. */
   | 'not-rgb'
   /** The A and B files of one pair have different sizes. */
-  | 'size-mismatch';
+  | 'size-mismatch'
+  /** The header claims more pixels than the limit (`maxPixels`): refused before decoding, which would cost gigabytes. */
+  | 'too-large';
+
+/**
+ * Why a symbolic link in a data folder is not followed.
+ *
+ * @example
+ * ```ts
+ * import type { LinkProblem } from '@pix2pix-ts/datasets';
+ * const p: LinkProblem = 'loop';
+ * ```
+ */
+export type LinkProblem =
+  /** It resolves outside the folder being listed (e.g. `train/usr -> /usr`). */
+  | 'outside'
+  /** It resolves to a folder that contains it (e.g. `train/sub -> .`): following it would never end. */
+  | 'loop'
+  /** It resolves to a folder already listed through another name: its images would count twice. */
+  | 'duplicate';
 
 /**
  * A failure, tagged by `_tag`; `message` is the human-readable explanation.
@@ -51,6 +70,13 @@ export type DatasetError =
       readonly message: string;
     }
   | { readonly _tag: 'Io'; readonly path: string; readonly message: string }
+  | {
+      readonly _tag: 'UnsafeLink';
+      readonly path: string;
+      readonly target: string;
+      readonly reason: LinkProblem;
+      readonly message: string;
+    }
   | { readonly _tag: 'Download'; readonly url: string; readonly message: string }
   | {
       readonly _tag: 'Checksum';
@@ -171,6 +197,30 @@ export const ioError = (path: string, cause: unknown): DatasetError => ({
   _tag: 'Io',
   path,
   message: `${path}: ${describeCause(cause)}`,
+});
+
+const LINK_PROBLEMS: Record<LinkProblem, (target: string, root: string) => string> = {
+  outside: (target, root) => `resolves to ${target}, outside the data folder ${root}; links must stay inside it`,
+  loop: (target) => `resolves to ${target}, a folder that contains it (a loop)`,
+  duplicate: (target) => `resolves to ${target}, a folder already listed under another name (its images would count twice)`,
+};
+
+/**
+ * A symbolic link in a data folder that is refused: it leaves the folder, loops, or repeats a folder.
+ *
+ * @example
+ * ```ts
+ * import { unsafeLink } from '@pix2pix-ts/datasets';
+ * unsafeLink('/data/train/usr', '/usr', 'outside', '/data/train').message;
+ * // '/data/train/usr: a symbolic link that resolves to /usr, outside the data folder /data/train; links must stay inside it (not followed; remove or replace the link)'
+ * ```
+ */
+export const unsafeLink = (path: string, target: string, reason: LinkProblem, root: string): DatasetError => ({
+  _tag: 'UnsafeLink',
+  path,
+  target,
+  reason,
+  message: `${path}: a symbolic link that ${LINK_PROBLEMS[reason](target, root)} (not followed; remove or replace the link)`,
 });
 
 /**

@@ -128,6 +128,7 @@ export const facadesRoot = (
         contentSha256: o.contentSha256 === null ? undefined : (o.contentSha256 ?? FACADES_CONTENT_SHA256),
         retries: o.retries ?? 3,
         onProgress: progressReporter(o.progress ?? 'auto'),
+        ...(o.progress === 'none' ? {} : { onNote: (line: string) => void process.stderr.write(`${line}\n`) }),
       })();
       if (E.isLeft(installed)) return installed;
       return (await isFolder(join(installed.right, phase)))

@@ -17,7 +17,13 @@ import { WorkerRequest, type WorkerResponse } from './worker-protocol';
 const port = parentPort;
 if (port === null) throw new Error('decode-worker: must run as a worker_threads worker');
 
-const env = { readBytes: readFileBytes, decoder: sharpDecoder() };
+// One decoder per pixel limit (a loader sends the same settings with every request).
+const decoders = new Map<number | undefined, ReturnType<typeof sharpDecoder>>();
+const envFor = (maxPixels: number | undefined) => {
+  const decoder = decoders.get(maxPixels) ?? sharpDecoder(maxPixels === undefined ? {} : { maxPixels });
+  decoders.set(maxPixels, decoder);
+  return { readBytes: readFileBytes, decoder };
+};
 
 port.on('message', (message: unknown) => {
   const request = WorkerRequest.decode(message);
@@ -29,7 +35,7 @@ port.on('message', (message: unknown) => {
   }
   const { id, entry, job, settings } = request.right;
   void pipe(
-    loadRawPair(env, entry, settings),
+    loadRawPair(envFor(settings.maxPixels), entry, settings),
     TE.chainEitherK((raw) => prepareSample(raw, settings, job)),
   )().then((result) => {
     if (E.isRight(result)) {

@@ -4,7 +4,8 @@ import { pipe } from 'fp-ts/function';
 import { sequenceT } from 'fp-ts/Apply';
 import { badImage, type DatasetError } from '../errors/dataset-error';
 import type { ImageDecoder } from '../decode/image-decoder';
-import { describeHeader, isPlainRgb } from '../decode/image-header';
+import { describeHeader, isPlainRgb, readImageHeader } from '../decode/image-header';
+import { checkPixelLimit, DEFAULT_MAX_PIXELS } from '../decode/pixel-limit';
 import type { RgbImage } from '../image/rgb-image';
 import type { PairEntry } from '../sources/pair-entry';
 import { orient } from '../sources/orient';
@@ -44,14 +45,21 @@ export interface LoadEnv {
   readonly decoder: ImageDecoder;
 }
 
-const decodeFile = (env: LoadEnv, path: string, strict: boolean) =>
+// The loader's pixel limit holds whatever limit the decoder was built with: checked on the header, before decoding.
+const withinLimit = (bytes: Uint8Array, path: string, maxPixels: number): E.Either<DatasetError, Uint8Array> => {
+  const header = readImageHeader(bytes);
+  return E.isLeft(header) ? E.right(bytes) : pipe(checkPixelLimit(header.right, path, maxPixels), E.map(() => bytes));
+};
+
+const decodeFile = (env: LoadEnv, path: string, settings: SampleSettings) =>
   pipe(
     env.readBytes(path),
+    TE.chainEitherK((bytes) => withinLimit(bytes, path, settings.maxPixels ?? DEFAULT_MAX_PIXELS)),
     TE.chain((bytes) => env.decoder.decode(bytes, path)),
     TE.chainEitherK(({ image, header }) =>
       isPlainRgb(header)
         ? E.right({ image, converted: [] })
-        : strict
+        : settings.strict
           ? E.left(
               badImage(path, 'not-rgb', `is a ${describeHeader(header)}; strict mode accepts 8-bit RGB only (strict: false converts it)`),
             )
@@ -77,7 +85,7 @@ export const loadRawPair = (env: LoadEnv, entry: PairEntry, settings: SampleSett
   switch (entry.kind) {
     case 'aligned':
       return pipe(
-        decodeFile(env, entry.path, settings.strict),
+        decodeFile(env, entry.path, settings),
         TE.chainEitherK(({ image, converted }) =>
           pipe(
             splitAligned(image, entry.path, settings.requireSquareHalves),
@@ -87,7 +95,7 @@ export const loadRawPair = (env: LoadEnv, entry: PairEntry, settings: SampleSett
       );
     case 'separate':
       return pipe(
-        sequenceT(TE.ApplyPar)(decodeFile(env, entry.pathA, settings.strict), decodeFile(env, entry.pathB, settings.strict)),
+        sequenceT(TE.ApplyPar)(decodeFile(env, entry.pathA, settings), decodeFile(env, entry.pathB, settings)),
         TE.chainEitherK(([a, b]) =>
           a.image.width !== b.image.width || a.image.height !== b.image.height
             ? E.left(

@@ -36,7 +36,7 @@ export const nodeLoader = (
     TE.map((o) => {
       const settings = sampleSettingsOf(source, o);
       if (o.workers === 0) {
-        return createLoader(source, o, inProcessSampleLoader(source, settings, { readBytes: readFileBytes, decoder: sharpDecoder() }));
+        return createLoader(source, o, inProcessSampleLoader(source, settings, { readBytes: readFileBytes, decoder: sharpDecoder({ maxPixels: o.maxPixels }) }));
       }
       const workers = workerSampleLoader(source, settings, {
         workers: o.workers,

@@ -23,4 +23,5 @@ export const sampleSettingsOf = (source: PairSource, options: LoaderOptions): Sa
   strict: options.strict,
   requireSquareHalves: source.requireSquareHalves,
   seed: options.seed,
+  maxPixels: options.maxPixels,
 });

@@ -19,4 +19,6 @@ export interface SampleSettings {
   readonly requireSquareHalves: boolean;
   /** Root of every random draw. */
   readonly seed: number;
+  /** Files whose header claims more pixels are refused before decoding. Default `DEFAULT_MAX_PIXELS`. */
+  readonly maxPixels?: number;
 }

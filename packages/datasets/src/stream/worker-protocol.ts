@@ -21,13 +21,16 @@ const PairEntryC = t.union([
   t.type({ kind: t.literal('synthetic'), id: t.string, seed: t.number, index: t.number, size: t.number }),
 ]);
 
-const SettingsC = t.type({
-  transform: t.type({ preprocess: Preprocess, loadSize: t.number, cropSize: t.number, noFlip: t.boolean }),
-  direction: Direction,
-  strict: t.boolean,
-  requireSquareHalves: t.boolean,
-  seed: t.number,
-});
+const SettingsC = t.intersection([
+  t.type({
+    transform: t.type({ preprocess: Preprocess, loadSize: t.number, cropSize: t.number, noFlip: t.boolean }),
+    direction: Direction,
+    strict: t.boolean,
+    requireSquareHalves: t.boolean,
+    seed: t.number,
+  }),
+  t.partial({ maxPixels: t.number }),
+]);
 
 /**
  * Loader → worker: prepare the sample of `entry` for `job`.
@@ -63,11 +66,12 @@ const DatasetErrorC: t.Type<DatasetError, DatasetError, unknown> = t.union([
   t.type({
     _tag: t.literal('BadImage'),
     path: Str,
-    problem: t.keyof({ empty: null, 'not-an-image': null, corrupt: null, aspect: null, 'too-small': null, 'not-rgb': null, 'size-mismatch': null }),
+    problem: t.keyof({ empty: null, 'not-an-image': null, corrupt: null, aspect: null, 'too-small': null, 'not-rgb': null, 'size-mismatch': null, 'too-large': null }),
     message: Str,
   }),
   t.type({ _tag: t.literal('MismatchedPairs'), onlyInA: t.readonlyArray(Str), onlyInB: t.readonlyArray(Str), message: Str }),
   t.type({ _tag: t.literal('Io'), path: Str, message: Str }),
+  t.type({ _tag: t.literal('UnsafeLink'), path: Str, target: Str, reason: t.keyof({ outside: null, loop: null, duplicate: null }), message: Str }),
   t.type({ _tag: t.literal('Download'), url: Str, message: Str }),
   t.type({ _tag: t.literal('Checksum'), what: Str, expected: Str, actual: Str, message: Str }),
   t.type({ _tag: t.literal('Archive'), path: Str, message: Str }),

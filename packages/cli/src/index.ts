@@ -36,4 +36,6 @@ export * from './report/svg-line-chart';
 export * from './report/report-style';
 export * from './report/render-report';
 export * from './report/sample-sheet';
+export * from './report/embed-sheets';
+export * from './report/write-report';
 export * from './export/generator-export';

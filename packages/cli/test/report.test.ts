@@ -1,5 +1,27 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { buildRunConfig, describeTask, emptyHistory, escapeHtml, niceTicks, overpoweredRanges, recordStep, renderLineChart, renderReport, type RunConfig, type RunInfo } from '../src/index';
+import {
+  buildRunConfig,
+  describeTask,
+  emptyHistory,
+  escapeHtml,
+  niceTicks,
+  overpoweredRanges,
+  pngDataUri,
+  recordStep,
+  renderLineChart,
+  renderReport,
+  runLayout,
+  tickLabel,
+  writeReportFile,
+  type RunConfig,
+  type RunInfo,
+} from '../src/index';
+import { encodePng } from '../src/image/png';
 
 const config = (): RunConfig => {
   const r = buildRunConfig({ dataroot: '/data/facades' });
@@ -35,7 +57,7 @@ describe('report', () => {
     expect(html).toContain('CMP Facades: labels → photo');
     expect(html).toContain('0.170'); // L1
     expect(html).toContain('untrained (step 0)');
-    expect(html).toContain('src="samples/epoch-001.png"');
+    expect(html).toContain('url("samples/epoch-001.png")'); // no images given: linked by path
     expect(html).toContain('6.67 it/s');
     expect(html).toContain('⚠ D overpowered G for 10 of 400 iterations');
     expect(html.match(/<svg/g)?.length).toBe(3);
@@ -61,5 +83,76 @@ describe('report', () => {
     const svg = renderLineChart({ title: 'L1 <x>', xLabel: 'iteration', series: [{ name: 'a', color: '#000', points: [[0, 1], [10, 2]] }] });
     expect(svg).toContain('L1 &lt;x&gt;');
     expect(svg).toContain('<polyline');
+  });
+
+  it('embeds the sample sheets as data: URIs, each once, and links none by path', () => {
+    const two: RunInfo = { ...info, savePoints: [{ epoch: 1, step: 200, sheet: 'samples/epoch-001.png' }, { epoch: 2, step: 400, sheet: 'samples/epoch-002.png' }] };
+    const images = { 'samples/epoch-001.png': 'data:image/png;base64,AAAA', 'samples/epoch-002.png': 'data:image/png;base64,BBBB' };
+    const html = renderReport({ config: config(), info: two, history: h, backend: 'wasm', runName: 'x', generatedAt: '-', sheet: { columns: 6, cell: 64, gap: 2 }, images });
+    expect(html.split('data:image/png;base64,AAAA').length - 1).toBe(1);
+    expect(html.split('data:image/png;base64,BBBB').length - 1).toBe(1);
+    expect(html).not.toContain('samples/epoch-00');
+    expect(html).toContain('class="sheet-view sheet-1"'); // the viewer starts at the last save point
+    expect(html).toContain('class="strip sheet-0"');
+  });
+
+  it('writes report.html as one file that still shows its images when moved; the PNGs stay in the run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'report-'));
+    const dir = join(root, 'run');
+    try {
+      const layout = runLayout(dir);
+      mkdirSync(join(dir, 'samples'), { recursive: true });
+      const png = encodePng({ width: 2, height: 1, data: new Uint8Array([255, 0, 0, 0, 0, 255]) });
+      const other = encodePng({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]) });
+      writeFileSync(join(dir, 'samples', 'epoch-001.png'), png);
+      writeFileSync(join(root, 'outside.png'), other); // a run.json naming a file outside the run: never embedded
+      const odd: RunInfo = { ...info, savePoints: [...info.savePoints, { epoch: 2, step: 400, sheet: '../outside.png' }] };
+      const written = await writeReportFile(layout, { config: config(), info: odd, history: h, backend: 'wasm', runName: 'x', generatedAt: '-', sheet: { columns: 6, cell: 64, gap: 2 } })();
+      expect(E.isRight(written)).toBe(true);
+      expect(existsSync(join(dir, 'samples', 'epoch-001.png'))).toBe(true);
+      const moved = join(mkdtempSync(join(tmpdir(), 'mailed-')), 'report.html');
+      renameSync(layout.report, moved);
+      const html = readFileSync(moved, 'utf8');
+      rmSync(join(moved, '..'), { recursive: true, force: true });
+      expect(html).toContain(pngDataUri(png));
+      expect(html).not.toContain(pngDataUri(other));
+      expect(html).not.toContain('url("samples/');
+      expect(html).not.toMatch(/\b(src|href)="(?!data:|#)/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('prints learning-rate ticks exactly (1.5e-4, not 1e-4 or 2e-4)', () => {
+    expect(tickLabel(1.5e-4)).toBe('1.5e-4');
+    expect(tickLabel(1e-4)).toBe('1e-4');
+    expect(tickLabel(2.5e-5)).toBe('2.5e-5');
+    expect(tickLabel(0.05)).toBe('0.05');
+    const labels = niceTicks(0, 2e-4, 5).map(tickLabel);
+    expect(labels).toEqual(['0', '5e-5', '1e-4', '1.5e-4', '2e-4']);
+    const svg = renderLineChart({ title: 'Learning rate', xLabel: 'iteration', yMin: 0, series: [{ name: 'lr', color: '#000', points: [[0, 2e-4], [100, 0]] }] });
+    expect(svg).toContain('>1.5e-4</text>');
+  });
+
+  it('niceTicks ends on a range narrower than float steps (it looped forever)', () => {
+    expect(niceTicks(1, 1 + 2 ** -52, 5).length).toBeGreaterThan(1);
+    expect(niceTicks(1e6, 1e6 + 1e-7, 5).length).toBeLessThan(60);
+  });
+
+  it('property: the tick labels of a chart are all different and read back as their ticks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9, max: 2 }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.1, max: 100, noNaN: true }), fc.integer({ min: 2, max: 8 }), (exp, a, spread, count) => {
+        const lo = a * 10 ** exp;
+        const hi = lo * (1 + spread);
+        const ticks = niceTicks(lo, hi, count);
+        const labels = ticks.map(tickLabel);
+        expect(new Set(labels).size).toBe(labels.length);
+        for (const [i, l] of labels.entries()) {
+          const t = ticks[i] ?? 0;
+          if (Math.abs(t) < 1000) expect(Math.abs(Number(l) - t)).toBeLessThanOrEqual(Math.abs(t) * 1e-9 + 1e-300);
+        }
+      }),
+      { seed: 8, numRuns: 500 },
+    );
   });
 });

@@ -18,7 +18,7 @@ import { evaluateSplit } from '../eval/evaluate-split';
 import { formatMetricsTable } from '../eval/format-metrics';
 import type { SplitMetrics } from '../eval/image-metrics';
 import { encodePng } from '../image/png';
-import { renderReport } from '../report/render-report';
+import { writeReportFile } from '../report/write-report';
 import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
 import { freshState, loadRunCheckpoint, saveGenerator, saveState } from '../run/checkpoint-io';
 import { writeFileTE, writeJson } from '../run/json-file';
@@ -45,10 +45,7 @@ export interface TrainSummary {
 }
 
 const writeReport = (layout: RunLayout, config: RunConfig, info: RunInfo, history: LossHistory, backend: string, env: CliEnv, columns: number, cell: number) =>
-  writeFileTE(
-    layout.report,
-    renderReport({ config, info, history, backend, runName: basename(layout.dir), generatedAt: env.date().toISOString().replace('T', ' ').slice(0, 19), sheet: { columns, cell, gap: SHEET_GAP } }),
-  );
+  writeReportFile(layout, { config, info, history, backend, runName: basename(layout.dir), generatedAt: env.date().toISOString().replace('T', ' ').slice(0, 19), sheet: { columns, cell, gap: SHEET_GAP } });
 
 /**
  * `pix2pix train`: the whole run, effects at this edge only. Prepares the run folder (or reads it back with

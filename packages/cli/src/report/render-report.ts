@@ -20,6 +20,27 @@ export interface ReportData {
   readonly generatedAt: string;
   /** The sample sheets' geometry: columns (images), cell size and gap in pixels. */
   readonly sheet: { readonly columns: number; readonly cell: number; readonly gap: number };
+  /**
+   * The sample sheets as `data:` URIs, by their save point's `sheet` path (`readSheetImages`): embedded, so
+   * the page is one file that can be mailed or moved. A sheet missing here is linked by its relative path.
+   */
+  readonly images?: Readonly<Record<string, string>>;
+}
+
+/** The CSS classes that carry save point `i`'s sheet as their background (each image is in the page once). */
+const SHEET_CLASS = 'sheet-';
+const sheetClass = (i: number): string => `${SHEET_CLASS}${i}`;
+
+/** A CSS `url(…)` of a sheet: its embedded data URI, else its path relative to the report. */
+function sheetUrl(d: ReportData, sheet: string): string {
+  const src = d.images?.[sheet] ?? sheet;
+  // JSON quoting escapes `"` and `\`; `<` is escaped so the value cannot close the <style> element.
+  return `url(${JSON.stringify(src).replace(/</g, '\\3c ')})`;
+}
+
+/** One rule per save point, holding its sheet image once for the viewer and the evolution strip. */
+function sheetStyles(d: ReportData): string {
+  return d.info.savePoints.map((p, i) => `.${sheetClass(i)} { background-image: ${sheetUrl(d, p.sheet)}; }`).join('\n');
 }
 
 const basename = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
@@ -86,17 +107,19 @@ function samplesSection(d: ReportData): string {
   const points = d.info.savePoints;
   const last = points[points.length - 1];
   if (last === undefined) return '<section><h2>Test samples</h2><p class="caption">No save point yet.</p></section>';
-  const { columns } = d.sheet;
-  const sheets = JSON.stringify(points.map((p) => ({ src: p.sheet, label: `epoch ${p.epoch} · iteration ${p.step}` })));
+  const { columns, cell, gap } = d.sheet;
+  const labels = JSON.stringify(points.map((p) => `epoch ${p.epoch} · iteration ${p.step}`));
+  const ratio = `${columns * cell + (columns - 1) * gap} / ${3 * cell + 2 * gap}`;
+  const lastIndex = points.length - 1;
   return [
     '<section><h2>Test samples</h2>',
     points.length > 1
       ? `<div class="slider"><span>save point</span><input id="sp" type="range" min="0" max="${points.length - 1}" value="${points.length - 1}" aria-label="save point"><span id="sp-label">epoch ${last.epoch} · iteration ${last.step}</span></div>`
       : `<div class="slider"><span id="sp-label">epoch ${last.epoch} · iteration ${last.step}</span></div>`,
     `<div class="sheet"><div class="rowlabels"><div>${escapeHtml(task.input)}</div><div>pix2pix (generated)</div><div>${escapeHtml(task.target)}</div></div>`,
-    `<img id="sp-img" src="${escapeHtml(last.sheet)}" alt="input, generated and target test images at epoch ${last.epoch}"></div>`,
+    `<div id="sp-img" class="sheet-view ${sheetClass(lastIndex)}" role="img" style="aspect-ratio: ${ratio}" aria-label="input, generated and target test images at epoch ${last.epoch}"></div></div>`,
     `<p class="caption">The same ${columns} ${escapeHtml(d.config.data.evalPhase)} images at every save point, ${d.config.data.cropSize}×${d.config.data.cropSize}, generated with the test-time behaviour of the metrics. Drag the slider to go back in training.</p>`,
-    `<script>(function(){var s=${sheets.replace(/</g, '\\u003c')};var r=document.getElementById('sp');if(!r)return;var i=document.getElementById('sp-img'),l=document.getElementById('sp-label');r.addEventListener('input',function(){var p=s[Number(r.value)];if(p){i.src=p.src;l.textContent=p.label;}});})();</script>`,
+    `<script>(function(){var s=${labels.replace(/</g, '\\u003c')};var r=document.getElementById('sp');if(!r)return;var i=document.getElementById('sp-img'),l=document.getElementById('sp-label');r.addEventListener('input',function(){var k=Number(r.value),p=s[k];if(p){i.className='sheet-view ${SHEET_CLASS}'+k;i.setAttribute('aria-label','input, generated and target test images at '+p.split(' · ')[0]);l.textContent=p;}});})();</script>`,
     '</section>',
   ].join('');
 }
@@ -109,7 +132,7 @@ function evolutionSection(d: ReportData): string {
   // width, and a strip of one row's aspect ratio centred on the sheet shows exactly that row.
   const ratio = `${columns * cell + (columns - 1) * gap} / ${cell}`;
   const rows = points
-    .map((p) => `<div>epoch ${p.epoch}</div><div class="strip" role="img" aria-label="generated at epoch ${p.epoch}" style="aspect-ratio: ${ratio}; background-image: url('${escapeHtml(p.sheet)}')"></div>`)
+    .map((p, i) => `<div>epoch ${p.epoch}</div><div class="strip ${sheetClass(i)}" role="img" aria-label="generated at epoch ${p.epoch}" style="aspect-ratio: ${ratio}"></div>`)
     .join('');
   return `<section><h2>Generated at each save point</h2><div class="evolution">${rows}</div><p class="caption">The generated row of the sheet above, epoch by epoch: structure (the window grid, floors, walls) comes first, colour and detail later.</p></section>`;
 }
@@ -211,8 +234,9 @@ function configSection(c: RunConfig): string {
 }
 
 /**
- * The run's report as one self-contained HTML page: inline CSS and SVG, images as files of the run folder
- * (relative links), a few lines of inline script for the save-point slider; nothing from the network. Pure.
+ * The run's report as one self-contained HTML page: inline CSS and SVG, the sample sheets embedded as `data:`
+ * URIs (each once, in a CSS rule; `d.images`), a few lines of inline script for the save-point slider; nothing
+ * from the network, nothing beside it needed. Pure.
  *
  * @example
  * ```ts
@@ -229,7 +253,7 @@ export function renderReport(d: ReportData): string {
     `<title>pix2pix · ${escapeHtml(task.title)} · ${escapeHtml(d.runName)}</title>`,
     // An empty favicon, so a browser opening the file does not look for /favicon.ico.
     '<link rel="icon" href="data:,">',
-    `<style>${REPORT_CSS}</style></head><body><main>`,
+    `<style>${REPORT_CSS}\n${sheetStyles(d)}</style></head><body><main>`,
     `<header><h1>pix2pix · ${escapeHtml(task.title)}<span class="badge ${status}">${status}</span></h1>`,
     `<p class="sub">${escapeHtml(d.runName)} · ${escapeHtml(d.config.model.netG)} (ngf ${d.config.model.ngf}) + ${d.config.objective.ganMode === 'none' ? 'no discriminator (L1 only)' : `${escapeHtml(d.config.model.netD)} PatchGAN (ndf ${d.config.model.ndf})`} · ${d.config.data.cropSize}×${d.config.data.cropSize} · ${escapeHtml(d.backend)} · report written ${escapeHtml(d.generatedAt)}</p></header>`,
     cards(d),

@@ -19,7 +19,7 @@ section h2 { font-size: 17px; margin: 0 0 12px; }
 .sheet { display: grid; grid-template-columns: auto 1fr; gap: 10px; align-items: stretch; }
 .rowlabels { display: grid; grid-template-rows: repeat(3, 1fr); font-size: 13px; color: var(--muted); text-align: right; }
 .rowlabels div { display: flex; align-items: center; justify-content: flex-end; }
-.sheet img { width: 100%; height: auto; border-radius: 6px; display: block; image-rendering: auto; }
+.sheet-view { width: 100%; background-size: 100% 100%; background-repeat: no-repeat; border-radius: 6px; }
 .slider { display: flex; align-items: center; gap: 12px; margin: 6px 0 12px; color: var(--muted); font-size: 14px; }
 .slider input { flex: 1; }
 .evolution { display: grid; grid-template-columns: 84px minmax(0, 560px); gap: 6px 10px; align-items: center; font-size: 13px; color: var(--muted); }

@@ -16,7 +16,8 @@ export function normLayer(kind: NormKind): Layer<IdentitySig> {
 }
 
 /**
- * Whether convs followed by this norm carry a bias. The official code (`use_bias = norm_layer ==
- * InstanceNorm2d`) drops it before batch norm, whose shift makes it redundant.
+ * Whether convs followed by this norm carry a bias: the official code's `use_bias = norm_layer ==
+ * InstanceNorm2d`, so only with instance norm (batch norm's shift makes it redundant; with `none` the
+ * official norm layer is a lambda, not InstanceNorm2d, so no bias either).
  */
-export const convBiasFor = (kind: NormKind): boolean => kind !== 'batch';
+export const convBiasFor = (kind: NormKind): boolean => kind === 'instance';

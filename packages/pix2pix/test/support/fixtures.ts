@@ -21,9 +21,12 @@ export interface ParityCase {
   withPrefix(prefix: string): string[];
 }
 
-/** Loads `shared/fixtures/parity/<name>`; tensors are created on the current backend on demand. */
-export function loadParityCase(shared: string, name: string): ParityCase {
-  const dir = join(shared, 'fixtures', 'parity', name);
+/**
+ * Loads `shared/fixtures/<folder>/<name>` (`parity` or `pth`: the same format); tensors are created on the
+ * current backend on demand.
+ */
+export function loadParityCase(shared: string, name: string, folder: 'parity' | 'pth' = 'parity'): ParityCase {
+  const dir = join(shared, 'fixtures', folder, name);
   const index = JSON.parse(readFileSync(join(dir, 'tensors.json'), 'utf8')) as { meta: Record<string, unknown>; tensors: TensorEntry[] };
   const bin = readFileSync(join(dir, 'tensors.bin'));
   const byName = new Map(index.tensors.map((t) => [t.name, t]));

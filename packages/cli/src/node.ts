@@ -16,6 +16,8 @@ export * from './commands/export';
 export * from './data/open-source';
 export * from './data/train-loader';
 export * from './data/eval-samples';
+export * from './data/data-faults';
+export * from './data/check-data';
 export * from './eval/evaluate-split';
 export * from './image/png';
 export * from './run/checkpoint-io';

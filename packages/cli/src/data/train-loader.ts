@@ -35,9 +35,10 @@ export function skippingSampleLoader(load: SampleLoader, skip: number, size: { r
  * The training loader of a run's data configuration: the official preprocessing (`preprocess`, `load_size`,
  * `crop_size`, flips), shuffled per epoch from the seed, decoded in `num_threads` workers. `skipBatches` batches
  * at the start of the first epoch streamed come back as placeholders (see {@link skippingSampleLoader}): the
- * caller drops them.
+ * caller drops them. A pair that fails to load (damaged image data) is skipped and counted in `report()`, unless
+ * `strictData` (`--strict_data`): then it ends the epoch with its error.
  */
-export function trainLoader(source: PairSource, data: DataConfig, seed: number, skipBatches: number): TE.TaskEither<CliError, Loader> {
+export function trainLoader(source: PairSource, data: DataConfig, seed: number, skipBatches: number, strictData = false): TE.TaskEither<CliError, Loader> {
   return pipe(
     TE.fromEither(
       pipe(
@@ -51,6 +52,7 @@ export function trainLoader(source: PairSource, data: DataConfig, seed: number, 
           seed,
           prefetch: Math.max(8, data.batchSize * 4),
           workers: data.numThreads,
+          skipBad: !strictData,
           ...(data.maxDatasetSize === null ? {} : { maxDatasetSize: data.maxDatasetSize }),
         }),
         E.mapLeft(fromDatasetError),

@@ -46,7 +46,8 @@ export const mergeSkipped = (earlier: readonly SkippedPair[], now: readonly Skip
 const MAX_LISTED = 10;
 
 /**
- * Lines for the log: a summary, then each bad pair (at most 10, then how many more). Empty when nothing was bad.
+ * Lines for the log: a summary, then each bad pair (at most 10, then how many more). Empty when nothing was bad
+ * (or nothing was recorded).
  *
  * @example
  * ```ts
@@ -54,9 +55,9 @@ const MAX_LISTED = 10;
  * // ['⚠ data: 1 bad pair left out (1 refused before training, 0 skipped while training):', '  - a.jpg: is empty (0 bytes)']
  * ```
  */
-export const formatDataFaults = (f: DataFaults): string[] => {
-  const n = badPairCount(f);
-  if (n === 0) return [];
+export const formatDataFaults = (f: DataFaults | undefined): string[] => {
+  const n = f === undefined ? 0 : badPairCount(f);
+  if (f === undefined || n === 0) return [];
   const lines = [...f.refused.map((r) => r.message), ...f.skipped.map((s) => `${s.message} (skipped in ${s.times} epoch${s.times > 1 ? 's' : ''})`)];
   return [
     `⚠ data: ${n} bad pair${n > 1 ? 's' : ''} left out (${f.refused.length} refused before training, ${f.skipped.length} skipped while training):`,

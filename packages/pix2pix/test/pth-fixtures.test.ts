@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildOfficialNet,
   describeOfficialNet,
+  exportPth,
   importPth,
   inferOfficialNet,
   normaliseStateDict,
@@ -76,6 +77,24 @@ describe.skipIf(!present)('.pth fixtures written by PyTorch: container, keys, in
     expect(officialLayout(spec).map((e) => e.key)).toEqual([...clean.stateDict.keys()]);
     // A U-Net's dropout leaves no trace in a state dict: inference reports the official default (on).
     expect(inferOfficialNet(clean.stateDict)).toEqual(spec.net === 'unet' ? { ...spec, dropout: true } : spec);
+  });
+
+  it.each(CASES)('%s: import then export keeps every tensor byte for byte', (name) => {
+    const original = normaliseStateDict(right(readPth(bytesOf(join(name, 'net.pth')))).stateDict).stateDict;
+    const imported = right(importPth(bytesOf(join(name, 'net.pth'))));
+    const half = [...original.values()].some((t) => t.dtype === 'float16');
+    const exported = exportPth(imported.spec, imported.vars, { numBatchesTracked: imported.numBatchesTracked, ...(half ? { dtype: 'float16' as const } : {}) });
+    const back = right(readPth(exported)).stateDict;
+    expect([...back.keys()]).toEqual([...original.keys()]);
+    const raw = (v: Float32Array | BigInt64Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    for (const [k, t] of original) {
+      const b = back.get(k);
+      expect(b?.dtype, k).toBe(t.dtype);
+      // Buffer.equals: a byte comparison (+0 / -0 and NaN payloads included), fast on large tensors.
+      expect(b !== undefined && raw(b.values).equals(raw(t.values)), `${k}: bytes differ`).toBe(true);
+    }
+    disposeTree(imported.vars.params);
+    disposeTree(imported.vars.state);
   });
 
   it('a file that does not fit the network asked for names the first differing key and what it looks like', () => {

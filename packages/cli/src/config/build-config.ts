@@ -3,8 +3,8 @@ import { usageError, type CliError } from '../cli/cli-error';
 import type { TRAIN_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { parseNetG } from './net-names';
-import { PRESETS } from './presets';
-import type { RunConfig } from './run-config';
+import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, PRESETS, SYNTHETIC_RUN_NAME } from './presets';
+import { initOf, type RunConfig } from './run-config';
 
 /** The decoded options of `pix2pix train`. */
 export type TrainOptions = OptionsOf<typeof TRAIN_OPTIONS>;
@@ -87,6 +87,8 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       ndf: o.ndf ?? p.model.ndf,
       norm: o.norm ?? p.model.norm,
       dropout: o.no_dropout === true ? false : p.model.dropout,
+      initType: o.init_type ?? initOf(p.model).type,
+      initGain: o.init_gain ?? initOf(p.model).gain,
     },
     objective: {
       ganMode: o.l1_only === true ? 'none' : (o.gan_mode ?? p.objective.ganMode),
@@ -99,8 +101,8 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       nEpochsDecay: o.n_epochs_decay ?? p.objective.nEpochsDecay,
     },
     run: {
-      name: o.name ?? (mode === 'synthetic' ? 'synthetic' : 'experiment'),
-      runsDir: o.runs_dir ?? 'runs',
+      name: o.name ?? (mode === 'synthetic' ? SYNTHETIC_RUN_NAME : DEFAULT_RUN_NAME),
+      runsDir: o.runs_dir ?? DEFAULT_RUNS_DIR,
       seed: o.seed ?? p.run.seed,
       printFreq: o.print_freq ?? p.run.printFreq,
       displayFreq: o.display_freq ?? p.run.displayFreq,

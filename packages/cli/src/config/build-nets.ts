@@ -1,7 +1,7 @@
-import type { AnyLayer } from '@pix2pix-ts/layers';
+import { initWeights, type AnyLayer } from '@pix2pix-ts/layers';
 import { patchGan, resnetGenerator, unetGenerator, type Pix2PixNets } from '@pix2pix-ts/pix2pix';
 import { parseNetG } from './net-names';
-import type { ModelConfig } from './run-config';
+import { DEFAULT_INIT, initOf, type ModelConfig } from './run-config';
 
 /**
  * The generator a model configuration names (`unet_<N>` or `resnet_<k>blocks`), with its norm and dropout.
@@ -38,4 +38,25 @@ export function buildDiscriminator(m: ModelConfig): AnyLayer {
  */
 export function buildNets(m: ModelConfig): Pix2PixNets {
   return { generator: buildGenerator(m), discriminator: buildDiscriminator(m) };
+}
+
+/**
+ * The networks whose `init` draws the configuration's `--init_type` / `--init_gain` (the official
+ * `init_weights`), for a run's fresh state. The layers' own initialisers are already the official default
+ * (normal, 0.02), so the default leaves the networks as they are (and their draws what they always were). Only
+ * `init` changes: loading a checkpoint, which inits a template to read shapes, uses {@link buildNets} and pays
+ * nothing for an orthogonal init.
+ *
+ * @example
+ * ```ts
+ * import { buildNets, initialisedNets, DEFAULT_PRESET } from '@pix2pix-ts/cli';
+ * const model = { ...DEFAULT_PRESET.model, initType: 'orthogonal' as const };
+ * const nets = initialisedNets(model, buildNets(model)); // nets.generator.impl.init draws orthogonal weights
+ * ```
+ */
+export function initialisedNets(m: ModelConfig, nets: Pix2PixNets): Pix2PixNets {
+  const init = initOf(m);
+  if (init.type === DEFAULT_INIT.type && init.gain === DEFAULT_INIT.gain) return nets;
+  const wrap = (layer: AnyLayer): AnyLayer => initWeights(layer, init);
+  return { generator: wrap(nets.generator), discriminator: wrap(nets.discriminator) };
 }

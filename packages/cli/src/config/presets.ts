@@ -28,7 +28,7 @@ export const PAPER_PRESET: Preset = {
     maxDatasetSize: null,
     numThreads: 1,
   },
-  model: { netG: 'unet_256', netD: 'basic', nLayersD: 3, ngf: 64, ndf: 64, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3 },
+  model: { netG: 'unet_256', netD: 'basic', nLayersD: 3, ngf: 64, ndf: 64, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3, initType: 'normal', initGain: 0.02 },
   objective: { ganMode: 'vanilla', lambdaL1: 100, lr: 2e-4, beta1: 0.5, lrPolicy: 'linear', lrDecayIters: 50, nEpochs: 100, nEpochsDecay: 100 },
   run: { seed: 0, printFreq: 100, displayFreq: 1, saveEpochFreq: 5, numSamples: 6, timeLimitMinutes: null },
   test: PAPER_TEST,
@@ -68,3 +68,10 @@ export const SMOKE_PRESET: Preset = {
 
 /** The presets by name. */
 export const PRESETS = { default: DEFAULT_PRESET, paper: PAPER_PRESET, smoke: SMOKE_PRESET } as const;
+
+/** The run name when `--name` is not given (`synthetic` for `--dataset_mode synthetic`). */
+export const DEFAULT_RUN_NAME = 'experiment';
+/** See {@link DEFAULT_RUN_NAME}. */
+export const SYNTHETIC_RUN_NAME = 'synthetic';
+/** Where run folders go when `--runs_dir` (`--checkpoints_dir`) is not given. */
+export const DEFAULT_RUNS_DIR = 'runs';

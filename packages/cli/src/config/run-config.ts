@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { INIT_TYPES } from '@pix2pix-ts/layers';
 import {
   DIRECTION_NAMES,
   GAN_MODE_NAMES,
@@ -38,18 +39,28 @@ export const DataConfig = t.type({
 /** See {@link DataConfig}. */
 export type DataConfig = t.TypeOf<typeof DataConfig>;
 
-/** The two networks (the official model options). */
-export const ModelConfig = t.type({
-  netG: NetGName,
-  netD: keys(NET_D_NAMES, 'a netD'),
-  nLayersD: posInt,
-  ngf: posInt,
-  ndf: posInt,
-  norm: keys(NORM_NAMES, 'a norm'),
-  dropout: t.boolean,
-  inputNc: posInt,
-  outputNc: posInt,
-});
+/**
+ * The two networks (the official model options). `initType` / `initGain` (the official `--init_type` and
+ * `--init_gain`) are optional so that configurations written before they existed still decode: absent means the
+ * official default, `normal` with 0.02 ({@link initOf}).
+ */
+export const ModelConfig = t.intersection([
+  t.type({
+    netG: NetGName,
+    netD: keys(NET_D_NAMES, 'a netD'),
+    nLayersD: posInt,
+    ngf: posInt,
+    ndf: posInt,
+    norm: keys(NORM_NAMES, 'a norm'),
+    dropout: t.boolean,
+    inputNc: posInt,
+    outputNc: posInt,
+  }),
+  t.partial({
+    initType: keys(INIT_TYPES, 'an init type'),
+    initGain: t.refinement(t.number, (n) => Number.isFinite(n) && n > 0, 'PositiveFinite'),
+  }),
+]);
 /** See {@link ModelConfig}. */
 export type ModelConfig = t.TypeOf<typeof ModelConfig>;
 
@@ -112,6 +123,23 @@ export const RunConfig = t.type({
 });
 /** See {@link RunConfig}. */
 export type RunConfig = t.TypeOf<typeof RunConfig>;
+
+/** The official weight initialisation default: `init_type normal`, `init_gain 0.02`. */
+export const DEFAULT_INIT = { type: 'normal', gain: 0.02 } as const;
+
+/**
+ * The weight initialisation of a model configuration (the official default where the configuration predates it).
+ *
+ * @example
+ * ```ts
+ * import { initOf, DEFAULT_PRESET } from '@pix2pix-ts/cli';
+ * initOf(DEFAULT_PRESET.model); // { type: 'normal', gain: 0.02 }
+ * ```
+ */
+export const initOf = (m: ModelConfig): { readonly type: (typeof INIT_TYPES)[number]; readonly gain: number } => ({
+  type: m.initType ?? DEFAULT_INIT.type,
+  gain: m.initGain ?? DEFAULT_INIT.gain,
+});
 
 /** Total epochs of a run: `n_epochs + n_epochs_decay`. */
 export const totalEpochs = (c: RunConfig): number => c.objective.nEpochs + c.objective.nEpochsDecay;

@@ -1,4 +1,3 @@
-import type * as t from 'io-ts';
 import {
   BACKEND_CHOICES,
   DATASET_MODE_NAMES,
@@ -12,16 +11,28 @@ import {
   PREPROCESS_NAMES,
   PRESET_NAMES,
 } from '../config/net-names';
-import type { OptionSpec, OptionTable } from './option-spec';
-import { Flag, intFromString, NonEmpty, NonNegativeInt, NonNegativeNumber, oneOf, PositiveInt, PositiveNumber, SafeName, UnitInterval } from './string-codecs';
+import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, SYNTHETIC_RUN_NAME } from '../config/presets';
+import { initOf } from '../config/run-config';
+import { INIT_TYPES } from '@pix2pix-ts/layers';
+import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
+import { defineOption, type OptionTable } from './option-spec';
+import { Flag, intFromString, NonEmpty, numberFromString, oneOf, PositiveInt, SafeName, UnitInterval } from './string-codecs';
 
-/** Declares one option, keeping its codec's type (so decoded options are typed). */
-const spec = <C extends t.Mixed>(s: Omit<OptionSpec, 'codec'> & { readonly codec: C }): Omit<OptionSpec, 'codec'> & { readonly codec: C } => s;
+const spec = defineOption;
+
+/** A preset's value as `--help` writes it: `null` (no limit) as the word the option uses for it. */
+const orWord = (v: number | null, word: string): string => (v === null ? word : String(v));
+
+/** Numeric bounds: wide enough for any real run, narrow enough that a typo is an error and not an allocation. */
+const MAX_FILTERS = 4096;
+const MAX_SIZE = 8192;
+/** The data loader's own limit on a batch. */
+const MAX_BATCH = 65536;
+const MAX_EPOCHS = 100_000;
 
 /** Options every command has. */
-const common = {
+const runtime = {
   backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl (train only: the steps run in headless Chromium)', default: 'wasm' }),
-  seed: spec({ codec: intFromString(0, 2 ** 31 - 1, 'an integer in [0, 2147483647]'), arg: 'N', group: 'Runtime', help: 'root of every random draw: weights, data order, crops, flips, dropout', default: '0' }),
   wasm_kernels: spec({
     codec: oneOf(['native', 'backends'] as const),
     arg: 'WHICH',
@@ -32,14 +43,22 @@ const common = {
   help: spec({ codec: Flag, group: 'Runtime', help: 'show this help' }),
 } as const;
 
-/** Test-time behaviour, shared by train (its final evaluation), test and eval. */
+const Seed = intFromString(0, 2 ** 31 - 1, 'an integer in [0, 2147483647]');
+const SEED_HELP = 'root of every random draw: weights, data order, crops, flips, dropout';
+
+/** `--seed` of a command that reads a checkpoint: the checkpoint's run's seed unless given. */
+const checkpointSeed = {
+  seed: spec({ codec: Seed, arg: 'N', group: 'Runtime', help: SEED_HELP, default: "the checkpoint's run's" }),
+} as const;
+
+/** Test-time behaviour of a command that reads a checkpoint (`test`, `eval`): the checkpoint's run's unless given. */
 const testTime = {
   eval: spec({
     codec: Flag,
     group: 'Test time',
     help: 'use running norm statistics and no dropout (the official --eval); default: the paper\'s test behaviour, dropout on and batch statistics',
   }),
-  num_test: spec({ codec: PositiveInt, arg: 'N', group: 'Test time', help: 'use at most N test images', default: 'all' }),
+  num_test: spec({ codec: PositiveInt, arg: 'N', group: 'Test time', help: 'use at most N test images', default: "the checkpoint's run's (all, or 8 for --smoke runs)" }),
 } as const;
 
 const checkpointSource = {
@@ -48,49 +67,70 @@ const checkpointSource = {
 } as const;
 
 /**
+ * The official implementation's options that `train` and `test` carry over from a command copied from its
+ * README: accepted (and translated, or said to be ignored, once) by `officialTrainOptions` /
+ * `officialTestOptions`. `--model` takes any word so that `cycle_gan` is refused by name.
+ */
+const officialCommon = {
+  model: spec({ codec: NonEmpty, arg: 'NAME', group: 'Official command line', help: 'pix2pix (the only model here; cycle_gan, colorization, ... are refused by name)', default: 'pix2pix' }),
+  gpu_ids: spec({ codec: GpuIds, arg: 'IDS', group: 'Official command line', help: '-1: the CPU (--backend wasm); GPU ids are refused with what to write instead (train: --backend webgl)' }),
+  epoch: spec({ codec: EpochNameCodec, arg: 'latest|N', group: 'Official command line', help: 'the saved epoch to load (train: with --continue_train; test: with --name)', default: 'latest' }),
+  display_winsize: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'visdom/HTML display size: accepted and ignored' }),
+  use_wandb: spec({ codec: Flag, group: 'Official command line', help: 'Weights & Biases logging: accepted and ignored (see report.html)' }),
+  wandb_project_name: spec({ codec: AnyValue, arg: 'NAME', group: 'Official command line', help: 'accepted and ignored' }),
+} as const;
+
+/** The official display (visdom and HTML) options of `train.py`: accepted, ignored, said so once. */
+export const DISPLAY_OPTIONS = ['display_id', 'display_server', 'display_env', 'display_port', 'display_ncols', 'update_html_freq', 'no_html', 'display_winsize', 'use_wandb', 'wandb_project_name'] as const;
+
+/**
  * `pix2pix train`: the official training options (same names where they exist), plus presets, smoke mode,
- * resume and the time limit.
+ * resume and the time limit. The defaults shown by `--help` are read from the presets (`inConfig`), so they are
+ * the ones in force.
  */
 export const TRAIN_OPTIONS = {
   preset: spec({ codec: oneOf(PRESET_NAMES), arg: 'NAME', group: 'Presets', help: 'default: 64x64 facades in ~10 min on 2 CPU cores; paper: 256x256 unet_256, 70x70 PatchGAN, 200 epochs; smoke: seconds, for CI', default: 'default' }),
   smoke: spec({ codec: Flag, group: 'Presets', help: 'same as --preset smoke: a few iterations on a few images at a tiny size, with a real report' }),
   dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder holding train/ and test/ of aligned AB images (each file: A left, B right)' }),
   dataset_mode: spec({ codec: oneOf(['aligned', 'synthetic'] as const), arg: 'MODE', group: 'Data', help: 'aligned: --dataroot; synthetic: procedural facades, no files needed', default: 'aligned' }),
-  direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA (facades labels -> photo is BtoA)', default: 'BtoA' }),
-  phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the training split', default: 'train' }),
-  eval_phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the split evaluated at the end and sampled for the report', default: 'test' }),
-  max_dataset_size: spec({ codec: PositiveInt, arg: 'N', group: 'Data', help: 'use only the first N training pairs', default: 'all' }),
-  preprocess: spec({ codec: oneOf(PREPROCESS_NAMES), arg: 'MODE', group: 'Data', help: 'the official preprocessing', default: 'resize_and_crop' }),
-  load_size: spec({ codec: PositiveInt, arg: 'N', group: 'Data', help: 'scale images to N (before the random crop)', default: '72 (paper: 286)' }),
-  crop_size: spec({ codec: PositiveInt, arg: 'N', group: 'Data', help: 'then crop to N: the training size', default: '64 (paper: 256)' }),
-  no_flip: spec({ codec: Flag, group: 'Data', help: 'no random horizontal flip' }),
-  serial_batches: spec({ codec: Flag, group: 'Data', help: 'no shuffling: pairs in sorted order' }),
-  batch_size: spec({ codec: PositiveInt, arg: 'N', group: 'Data', help: 'pairs per step', default: '1' }),
-  num_threads: spec({ codec: intFromString(0, 16), arg: 'N', group: 'Data', help: 'decode workers (0: decode on the training thread)', default: '1' }),
-  netG: spec({ codec: NetGName, arg: 'NAME', group: 'Model', help: 'unet_256 | unet_128 | resnet_9blocks | resnet_6blocks | unet_<N> (log2 N downs)', default: 'unet_64 (paper: unet_256)' }),
-  netD: spec({ codec: oneOf(NET_D_NAMES), arg: 'NAME', group: 'Model', help: 'basic (70x70 PatchGAN) | n_layers (use --n_layers_D) | pixel (1x1)', default: 'n_layers (paper: basic)' }),
-  n_layers_D: spec({ codec: intFromString(1, 6), arg: 'N', group: 'Model', help: 'conv layers of an n_layers discriminator: 1 (16x16), 2 (34x34), 3 (70x70)', default: '2 (paper: 3)' }),
-  ngf: spec({ codec: PositiveInt, arg: 'N', group: 'Model', help: 'generator filters in the first conv', default: '16 (paper: 64)' }),
-  ndf: spec({ codec: PositiveInt, arg: 'N', group: 'Model', help: 'discriminator filters in the first conv', default: '16 (paper: 64)' }),
-  norm: spec({ codec: oneOf(NORM_NAMES), arg: 'NAME', group: 'Model', help: 'batch | instance | none', default: 'batch' }),
-  no_dropout: spec({ codec: Flag, group: 'Model', help: 'no dropout in the generator' }),
-  gan_mode: spec({ codec: oneOf(GAN_MODE_NAMES), arg: 'MODE', group: 'Objective', help: 'vanilla (the paper\'s BCE) | lsgan | none (L1 only, the paper\'s ablation)', default: 'vanilla' }),
-  l1_only: spec({ codec: Flag, group: 'Objective', help: 'same as --gan_mode none: train G with the L1 term alone' }),
-  lambda_L1: spec({ codec: NonNegativeNumber, arg: 'X', group: 'Objective', help: 'weight of the L1 term', default: '100' }),
-  lr: spec({ codec: PositiveNumber, arg: 'X', group: 'Objective', help: 'Adam learning rate', default: '0.0002' }),
-  beta1: spec({ codec: UnitInterval, arg: 'X', group: 'Objective', help: 'Adam beta1', default: '0.5' }),
-  lr_policy: spec({ codec: oneOf(LR_POLICY_NAMES), arg: 'NAME', group: 'Objective', help: 'linear | step | cosine | constant', default: 'linear' }),
-  lr_decay_iters: spec({ codec: PositiveInt, arg: 'N', group: 'Objective', help: 'epochs between x0.1 steps of the step policy', default: '50' }),
-  n_epochs: spec({ codec: NonNegativeInt, arg: 'N', group: 'Schedule', help: 'epochs at the initial learning rate', default: '5 (paper: 100)' }),
-  n_epochs_decay: spec({ codec: NonNegativeInt, arg: 'N', group: 'Schedule', help: 'epochs of linear decay to zero', default: '5 (paper: 100)' }),
-  time_limit: spec({ codec: PositiveNumber, arg: 'MIN', group: 'Schedule', help: 'stop training after MIN minutes (then evaluate and report as usual)', default: 'none (example: 12)' }),
-  name: spec({ codec: SafeName, arg: 'NAME', group: 'Run', help: 'the run folder is <runs_dir>/<name>-<timestamp>/', default: 'experiment' }),
-  runs_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Run', help: 'where run folders go', default: 'runs', aliases: ['checkpoints_dir'] }),
+  direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA (facades labels -> photo is BtoA)', inConfig: (p) => p.data.direction }),
+  phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the training split', inConfig: (p) => p.data.phase }),
+  eval_phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the split evaluated at the end and sampled for the report', inConfig: (p) => p.data.evalPhase }),
+  max_dataset_size: spec({ codec: PositiveInt, arg: 'N', group: 'Data', help: 'use only the first N training pairs', inConfig: (p) => orWord(p.data.maxDatasetSize, 'all') }),
+  preprocess: spec({ codec: oneOf(PREPROCESS_NAMES), arg: 'MODE', group: 'Data', help: 'the official preprocessing', inConfig: (p) => p.data.preprocess }),
+  load_size: spec({ codec: intFromString(1, MAX_SIZE), arg: 'N', group: 'Data', help: 'scale images to N (before the random crop); given --crop_size alone, scaled with it', inConfig: (p) => String(p.data.loadSize) }),
+  crop_size: spec({ codec: intFromString(1, MAX_SIZE), arg: 'N', group: 'Data', help: 'then crop to N: the training size', inConfig: (p) => String(p.data.cropSize) }),
+  no_flip: spec({ codec: Flag, group: 'Data', help: 'no random horizontal flip', inConfig: (p) => String(p.data.noFlip) }),
+  serial_batches: spec({ codec: Flag, group: 'Data', help: 'no shuffling: pairs in sorted order', inConfig: (p) => String(p.data.serialBatches) }),
+  batch_size: spec({ codec: intFromString(1, MAX_BATCH), arg: 'N', group: 'Data', help: 'pairs per step (at most the number of training pairs)', inConfig: (p) => String(p.data.batchSize) }),
+  num_threads: spec({ codec: intFromString(0, 16), arg: 'N', group: 'Data', help: 'decode workers (0: decode on the training thread)', inConfig: (p) => String(p.data.numThreads) }),
+  strict_data: spec({ codec: Flag, group: 'Data', help: 'fail on the first bad image (unreadable, not an image, too large, mis-shaped, damaged) instead of leaving its pair out, counting it and listing it at the end' }),
+  netG: spec({ codec: NetGName, arg: 'NAME', group: 'Model', help: 'unet_256 | unet_128 | resnet_9blocks | resnet_6blocks | unet_<N> (log2 N downs)', inConfig: (p) => p.model.netG }),
+  netD: spec({ codec: oneOf(NET_D_NAMES), arg: 'NAME', group: 'Model', help: 'basic (70x70 PatchGAN) | n_layers (use --n_layers_D) | pixel (1x1)', inConfig: (p) => p.model.netD }),
+  n_layers_D: spec({ codec: intFromString(1, 6), arg: 'N', group: 'Model', help: 'conv layers of an n_layers discriminator: 1 (16x16), 2 (34x34), 3 (70x70)', inConfig: (p) => String(p.model.nLayersD) }),
+  ngf: spec({ codec: intFromString(1, MAX_FILTERS), arg: 'N', group: 'Model', help: 'generator filters in the first conv', inConfig: (p) => String(p.model.ngf) }),
+  ndf: spec({ codec: intFromString(1, MAX_FILTERS), arg: 'N', group: 'Model', help: 'discriminator filters in the first conv', inConfig: (p) => String(p.model.ndf) }),
+  norm: spec({ codec: oneOf(NORM_NAMES), arg: 'NAME', group: 'Model', help: 'batch | instance | none', inConfig: (p) => p.model.norm }),
+  no_dropout: spec({ codec: Flag, group: 'Model', help: 'no dropout in the generator', inConfig: (p) => String(!p.model.dropout) }),
+  init_type: spec({ codec: oneOf(INIT_TYPES), arg: 'NAME', group: 'Model', help: 'weight init (the official init_weights): normal | xavier | kaiming | orthogonal', inConfig: (p) => initOf(p.model).type }),
+  init_gain: spec({ codec: numberFromString('a number in (0, 10]', (x) => x > 0 && x <= 10), arg: 'X', group: 'Model', help: 'std of normal, gain of xavier and orthogonal; also the std of batch-norm gains around 1', inConfig: (p) => String(initOf(p.model).gain) }),
+  gan_mode: spec({ codec: oneOf(GAN_MODE_NAMES), arg: 'MODE', group: 'Objective', help: 'vanilla (the paper\'s BCE) | lsgan | none (L1 only, the paper\'s ablation)', inConfig: (p) => p.objective.ganMode }),
+  l1_only: spec({ codec: Flag, group: 'Objective', help: 'same as --gan_mode none: train G with the L1 term alone', inConfig: (p) => String(p.objective.ganMode === 'none') }),
+  lambda_L1: spec({ codec: numberFromString('a number in [0, 10000]', (x) => x >= 0 && x <= 10_000), arg: 'X', group: 'Objective', help: 'weight of the L1 term', inConfig: (p) => String(p.objective.lambdaL1) }),
+  lr: spec({ codec: numberFromString('a number in (0, 1]', (x) => x > 0 && x <= 1), arg: 'X', group: 'Objective', help: 'Adam learning rate', inConfig: (p) => String(p.objective.lr) }),
+  beta1: spec({ codec: UnitInterval, arg: 'X', group: 'Objective', help: 'Adam beta1', inConfig: (p) => String(p.objective.beta1) }),
+  lr_policy: spec({ codec: oneOf(LR_POLICY_NAMES), arg: 'NAME', group: 'Objective', help: 'linear | step | cosine | constant', inConfig: (p) => p.objective.lrPolicy }),
+  lr_decay_iters: spec({ codec: intFromString(1, MAX_EPOCHS), arg: 'N', group: 'Objective', help: 'epochs between x0.1 steps of the step policy', inConfig: (p) => String(p.objective.lrDecayIters) }),
+  n_epochs: spec({ codec: intFromString(0, MAX_EPOCHS), arg: 'N', group: 'Schedule', help: 'epochs at the initial learning rate', inConfig: (p) => String(p.objective.nEpochs) }),
+  n_epochs_decay: spec({ codec: intFromString(0, MAX_EPOCHS), arg: 'N', group: 'Schedule', help: 'epochs of linear decay to zero', inConfig: (p) => String(p.objective.nEpochsDecay) }),
+  time_limit: spec({ codec: numberFromString('a number of minutes in (0, 525600]', (x) => x > 0 && x <= 525_600), arg: 'MIN', group: 'Schedule', help: 'stop training after MIN minutes (then evaluate and report as usual)', inConfig: (p) => orWord(p.run.timeLimitMinutes, 'none') }),
+  name: spec({ codec: SafeName, arg: 'NAME', group: 'Run', help: 'the run folder is <runs_dir>/<name>-<timestamp>/', default: `${DEFAULT_RUN_NAME} (--dataset_mode synthetic: ${SYNTHETIC_RUN_NAME})` }),
+  runs_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Run', help: 'where run folders go', default: DEFAULT_RUNS_DIR, aliases: ['checkpoints_dir'] }),
   resume: spec({ codec: NonEmpty, arg: 'RUN_DIR', group: 'Run', help: 'continue a run exactly where it stopped (its configuration is reused; only runtime options apply)' }),
-  print_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'iterations between log lines when stdout is not a terminal', default: '100' }),
-  display_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'iterations between progress-bar redraws on a terminal', default: '1' }),
-  save_epoch_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'epochs between checkpoints and report samples (the last epoch is always saved)', default: '1 (paper: 5)' }),
-  num_samples: spec({ codec: intFromString(1, 24), arg: 'N', group: 'Run', help: 'fixed eval images shown in the report at each save point', default: '6' }),
+  print_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'iterations between log lines when stdout is not a terminal', inConfig: (p) => String(p.run.printFreq) }),
+  display_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'iterations between progress-bar redraws on a terminal', inConfig: (p) => String(p.run.displayFreq) }),
+  save_epoch_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Run', help: 'epochs between checkpoints and report samples (the last epoch is always saved)', inConfig: (p) => String(p.run.saveEpochFreq) }),
+  num_samples: spec({ codec: intFromString(1, 24), arg: 'N', group: 'Run', help: 'fixed eval images shown in the report at each save point', inConfig: (p) => String(p.run.numSamples) }),
   chromium: spec({
     codec: NonEmpty,
     arg: 'PATH',
@@ -98,19 +138,42 @@ export const TRAIN_OPTIONS = {
     help: 'with --backend webgl: the Chromium to run the steps in (install: apt-get install -y chromium)',
     default: '$PIX2PIX_CHROMIUM, else /usr/bin/chromium, …',
   }),
-  ...testTime,
-  ...common,
+  eval: spec({
+    codec: Flag,
+    group: 'Test time',
+    help: 'evaluate with running norm statistics and no dropout (the official --eval); default: the paper\'s test behaviour, dropout on and batch statistics',
+    inConfig: (p) => String(!p.test.dropout && !p.test.batchStats),
+  }),
+  num_test: spec({ codec: PositiveInt, arg: 'N', group: 'Test time', help: 'evaluate on at most N test images', inConfig: (p) => orWord(p.test.numTest, 'all') }),
+  seed: spec({ codec: Seed, arg: 'N', group: 'Runtime', help: SEED_HELP, inConfig: (p) => String(p.run.seed) }),
+  ...runtime,
+  ...officialCommon,
+  continue_train: spec({ codec: Flag, group: 'Official command line', help: 'continue the newest run <checkpoints_dir>/<name>-* (= --resume that folder; the options given must match its configuration)' }),
+  epoch_count: spec({ codec: intFromString(1, MAX_EPOCHS), arg: 'N', group: 'Official command line', help: 'the official starting epoch: 1 for a new run; with --continue_train the run continues exactly where it stopped', default: '1' }),
+  save_latest_freq: spec({ codec: PositiveInt, arg: 'N', group: 'Official command line', help: 'accepted and ignored: checkpoints/latest is saved at every save point (--save_epoch_freq) and on Ctrl-C' }),
+  display_id: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'visdom display: accepted and ignored (progress lines and report.html instead), as are --display_server, --display_env, --display_port, --display_ncols, --update_html_freq, --no_html' }),
+  display_server: spec({ codec: AnyValue, arg: 'URL', group: 'Official command line', help: 'accepted and ignored' }),
+  display_env: spec({ codec: AnyValue, arg: 'NAME', group: 'Official command line', help: 'accepted and ignored' }),
+  display_port: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'accepted and ignored' }),
+  display_ncols: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'accepted and ignored' }),
+  update_html_freq: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'accepted and ignored' }),
+  no_html: spec({ codec: Flag, group: 'Official command line', help: 'accepted and ignored' }),
 } as const satisfies OptionTable;
 
 /** `pix2pix test`: translate a folder of images into an output folder. */
 export const TEST_OPTIONS = {
   ...checkpointSource,
-  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder of input images (single) or of aligned AB images (aligned)' }),
-  results_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'where the translated images are written', default: '<run>/test_latest or ./results' }),
-  dataset_mode: spec({ codec: oneOf(DATASET_MODE_NAMES), arg: 'MODE', group: 'Data', help: 'single: each file is an input; aligned: AB files, the input side chosen by --direction', default: 'single' }),
+  name: spec({ codec: SafeName, arg: 'NAME', group: 'Model', help: 'the official way: the newest run <runs_dir>/<name>-* (or <runs_dir>/<name>), its checkpoint --epoch; results go to <results_dir>/<name>/<phase>_<epoch>/images' }),
+  runs_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Model', help: 'where --name looks for runs', default: DEFAULT_RUNS_DIR, aliases: ['checkpoints_dir'] }),
+  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder of input images (single) or of aligned AB images (aligned; with --name, DIR/<phase> as the official test.py)' }),
+  results_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'where the translated images are written', default: '<run folder>/test_<checkpoint folder name>; with --name: ./results/<name>/<phase>_<epoch>/images' }),
+  dataset_mode: spec({ codec: oneOf(DATASET_MODE_NAMES), arg: 'MODE', group: 'Data', help: 'single: each file is an input; aligned: AB files, the input side chosen by --direction', default: 'single; with --name: aligned' }),
+  phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'with --name: the split folder of --dataroot', default: 'test' }),
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'for aligned files', default: 'the checkpoint\'s' }),
   ...testTime,
-  ...common,
+  ...checkpointSeed,
+  ...runtime,
+  ...officialCommon,
 } as const satisfies OptionTable;
 
 /** `pix2pix eval`: test-set metrics of a checkpoint. */
@@ -122,14 +185,16 @@ export const EVAL_OPTIONS = {
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA', default: 'the checkpoint\'s' }),
   output: spec({ codec: NonEmpty, arg: 'FILE', group: 'Data', help: 'also write the metrics as JSON to FILE' }),
   ...testTime,
-  ...common,
+  ...checkpointSeed,
+  ...runtime,
 } as const satisfies OptionTable;
 
 /** `pix2pix export`: the generator alone, as a tfjs weights folder for the browser demo. */
 export const EXPORT_OPTIONS = {
   ...checkpointSource,
   output: spec({ codec: NonEmpty, arg: 'DIR', group: 'Output', help: 'the folder to write (model.json + weights.bin)', default: '<run>/export' }),
-  ...common,
+  ...checkpointSeed,
+  ...runtime,
 } as const satisfies OptionTable;
 
 /** The commands of the `pix2pix` binary. */

@@ -1,5 +1,7 @@
+import { PRESET_NAMES } from '../config/net-names';
+import { PRESETS } from '../config/presets';
 import { COMMANDS, type CommandName } from './command-options';
-import { isFlag, type OptionTable } from './option-spec';
+import { isFlag, type OptionSpec, type OptionTable } from './option-spec';
 
 const wrap = (text: string, width: number, indent: number): string => {
   const words = text.split(/\s+/);
@@ -29,6 +31,28 @@ export function renderCommandHelp(command: CommandName): string {
   return [`pix2pix ${command}: ${summary}`, '', `Usage: ${usage}`, '', renderOptions(options)].join('\n');
 }
 
+/**
+ * The default of an option as `--help` shows it: read from the presets when the option lands in a run's
+ * configuration (the default preset's value, then each other preset's where it differs:
+ * `10; paper: 100, smoke: 1`), else the option's declared default. A flag shows one only where a preset turns
+ * it on.
+ *
+ * @example
+ * ```ts
+ * import { helpDefault, TRAIN_OPTIONS } from '@pix2pix-ts/cli';
+ * helpDefault(TRAIN_OPTIONS.n_epochs); // '10; paper: 100, smoke: 1'
+ * ```
+ */
+export function helpDefault(spec: OptionSpec): string | undefined {
+  const inConfig = spec.inConfig;
+  if (inConfig === undefined) return spec.default;
+  const values = PRESET_NAMES.map((name) => [name, inConfig(PRESETS[name])] as const);
+  if (isFlag(spec) && values.every(([, v]) => v === 'false')) return undefined;
+  const base = inConfig(PRESETS.default);
+  const others = values.filter(([name, v]) => name !== 'default' && v !== base).map(([name, v]) => `${name}: ${v}`);
+  return others.length === 0 ? base : `${base}; ${others.join(', ')}`;
+}
+
 /** The option list of a table, grouped by heading. */
 export function renderOptions(table: OptionTable): string {
   const groups = new Map<string, string[]>();
@@ -36,7 +60,7 @@ export function renderOptions(table: OptionTable): string {
   for (const [name, spec] of Object.entries(table)) {
     const left = `  --${name}${isFlag(spec) ? '' : ` ${spec.arg ?? 'VALUE'}`}`;
     const extras = [
-      spec.default === undefined ? '' : ` (default: ${spec.default})`,
+      ((d) => (d === undefined ? '' : ` (default: ${d})`))(helpDefault(spec)),
       spec.aliases === undefined ? '' : ` (also --${spec.aliases.join(', --')})`,
     ].join('');
     const text = wrap(`${spec.help}${extras}`, 78, col);

@@ -12,7 +12,8 @@ import { buildNets } from '../config/build-nets';
 import { objectiveOf } from '../config/objective-of';
 import { totalEpochs, type RunConfig } from '../config/run-config';
 import { evalSamples, spreadIndices } from '../data/eval-samples';
-import { openSource } from '../data/open-source';
+import { formatDataFaults } from '../data/data-faults';
+import { dataFaultsNow, openRunData, type RunData } from '../data/run-data';
 import { trainLoader } from '../data/train-loader';
 import { evaluateSplit } from '../eval/evaluate-split';
 import { formatMetricsTable } from '../eval/format-metrics';
@@ -70,7 +71,7 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   const nodeBackend = await must(startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels));
   const webgl = backendName === 'webgl' ? await must(startWebgl(options.chromium)) : undefined;
   try {
-    return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env);
+    return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env, options.strict_data === true);
   } finally {
     // Idempotent: normally the trainer has closed the session already.
     if (webgl !== undefined) await webgl.session.close()();
@@ -83,6 +84,7 @@ async function trainRun(
   nodeBackend: string,
   webgl: StartedWebgl | undefined,
   env: CliEnv,
+  strictData: boolean,
 ): Promise<TrainSummary> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
   const { config, layout } = prepared;
@@ -93,8 +95,8 @@ async function trainRun(
   }
   say(`${prepared.resumed === undefined ? 'run' : 'resuming run'}: ${layout.dir}`);
 
-  const trainSource = await must(openSource(config.data, config.data.phase));
-  const evalSource = await must(openSource(config.data, config.data.evalPhase));
+  const data = await must(openRunData(config.data, strictData, say));
+  const { trainSource, evalSource } = data;
   const pairs = Math.min(trainSource.entries.length, config.data.maxDatasetSize ?? Number.MAX_SAFE_INTEGER);
   const B = Math.ceil(pairs / config.data.batchSize);
   const epochs = totalEpochs(config);
@@ -145,7 +147,7 @@ async function trainRun(
   }
   const trainer = made.right;
   try {
-    return await trainWith(trainer, { prepared, backendName, nets, pairs, B, epochs, total, info, history, samples, trainSource, evalSource }, env);
+    return await trainWith(trainer, { prepared, backendName, nets, pairs, B, epochs, total, info, history, samples, trainSource, evalSource, data }, env);
   } finally {
     await trainer.close()();
   }
@@ -165,6 +167,8 @@ interface RunSoFar {
   readonly samples: readonly Sample[];
   readonly trainSource: PairSource;
   readonly evalSource: PairSource;
+  /** The header pass's findings and `--strict_data`. */
+  readonly data: RunData;
 }
 
 async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<TrainSummary> {
@@ -182,19 +186,21 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
     `model: ${config.model.netG} ngf ${config.model.ngf} + ${config.objective.ganMode === 'none' ? 'no D (L1 only)' : `${config.model.netD} D (n_layers ${config.model.nLayersD}) ndf ${config.model.ndf}`}, ${config.data.cropSize}x${config.data.cropSize}, batch ${config.data.batchSize}, lr ${config.objective.lr} (${config.objective.lrPolicy}: ${config.objective.nEpochs} + ${config.objective.nEpochsDecay} epochs)`,
   );
 
-  const loader = await must(trainLoader(trainSource, config.data, config.run.seed, batchInEpoch));
+  const loader = await must(trainLoader(trainSource, config.data, config.run.seed, batchInEpoch, run.data.strict));
   if (loader.batchesPerEpoch !== B) throw new Stop(inputError(`internal: loader has ${loader.batchesPerEpoch} batches per epoch, expected ${B}`));
   const progress = createProgressReporter(env.stdout, config.run.printFreq, config.run.displayFreq, env.now);
   const cell = config.data.cropSize;
 
   const baseSegments = info.segments;
   const baseWarnings = info.dWarningSteps;
+  const baseFaults = info.dataFaults;
   const withSegment = (i: RunInfo, g: SegmentSoFar, toStep: number): RunInfo => ({
     ...i,
     step: toStep,
     updatedAt: nowIso(),
     dWarningSteps: baseWarnings + g.dWarningSteps,
     segments: [...baseSegments, { backend: backendName, fromStep: g.fromStep, toStep, seconds: g.seconds, dataSeconds: g.dataSeconds }],
+    dataFaults: dataFaultsNow(run.data, baseFaults, loader.report()),
   });
   const savePoint = async (epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
     const s = await must(trainer.snapshot());
@@ -236,6 +242,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
   info = withSegment(info, segment, steps);
   const segmentRate = result.seconds > 0 ? (steps - result.fromStep) / result.seconds : 0;
   say(`trained ${steps - result.fromStep} iterations in ${formatDuration(result.seconds)} (${segmentRate.toFixed(2)} it/s on ${backendName})`);
+  for (const line of formatDataFaults(info.dataFaults)) say(line);
 
   if (result.outcome === 'interrupted') {
     await must(saveState(layout.latest, await must(trainer.snapshot()), config));

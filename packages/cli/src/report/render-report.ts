@@ -1,5 +1,6 @@
 import type { RunConfig } from '../config/run-config';
 import type { SplitMetrics } from '../eval/image-metrics';
+import { dataFaultsSentence } from '../data/data-faults';
 import { trainingTotals, type RunInfo } from '../run/run-info';
 import { D_OVERPOWERS_BELOW } from '../train/d-dominance';
 import type { LossHistory } from '../train/loss-history';
@@ -193,7 +194,7 @@ function timingSection(d: ReportData): string {
     rows,
     `<tr><td><b>total</b></td><td>${escapeHtml(d.backend)}</td><td class="num">${t.steps}</td><td class="num">${formatDuration(t.seconds)}</td><td class="num">${t.itPerSec.toFixed(2)}</td><td class="num">${t.seconds > 0 ? ((100 * t.dataSeconds) / t.seconds).toFixed(1) : '0'}%</td></tr>`,
     '</tbody></table>',
-    `<p class="caption">${d.info.trainPairs} training pairs, ${d.info.batchesPerEpoch} iterations per epoch. Evaluation and report: ${formatDuration(d.info.evalSeconds)}. Started ${escapeHtml(d.info.startedAt)}.${d.info.timeLimitHit ? ' Training stopped at the time limit.' : ''}</p>`,
+    `<p class="caption">${d.info.trainPairs} training pairs, ${d.info.batchesPerEpoch} iterations per epoch. Evaluation and report: ${formatDuration(d.info.evalSeconds)}. Started ${escapeHtml(d.info.startedAt)}.${d.info.timeLimitHit ? ' Training stopped at the time limit.' : ''}${escapeHtml(dataFaultsSentence(d.info.dataFaults))}</p>`,
     '</section>',
   ].join('');
 }

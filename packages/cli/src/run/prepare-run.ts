@@ -19,7 +19,7 @@ export interface PreparedRun {
 }
 
 /** Options that may be given with `--resume` (they do not change what is trained). */
-export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'help'];
+export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'strict_data', 'help'];
 
 /**
  * Works out the run from the `train` options: a new run (configuration built from the preset and options, a

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { DataFaults } from '../data/data-faults';
 import { SplitMetrics } from '../eval/image-metrics';
 
 /** One save point: the epoch and step it was taken at, and its sample sheet (relative to the run folder). */
@@ -25,28 +26,32 @@ export type RunStatus = t.TypeOf<typeof RunStatus>;
 
 /**
  * `run.json`: what happened in a run, for the report and for resuming. Decoded with io-ts when read back.
+ * `dataFaults` (the bad pairs left out) is absent from older runs.
  */
-export const RunInfo = t.type({
-  format: t.literal('pix2pix-ts/run'),
-  status: RunStatus,
-  startedAt: t.string,
-  updatedAt: t.string,
-  step: t.number,
-  totalSteps: t.number,
-  batchesPerEpoch: t.number,
-  trainPairs: t.number,
-  segments: t.array(Segment),
-  savePoints: t.array(SavePoint),
-  /** Steps at which the smoothed loss_D was below the warning threshold. */
-  dWarningSteps: t.number,
-  /** Training stopped at `--time_limit` before the planned steps. */
-  timeLimitHit: t.boolean,
-  /** Wall seconds of the final evaluation and report (0 until done). */
-  evalSeconds: t.number,
-  metrics: t.union([t.null, t.type({ final: SplitMetrics, init: t.union([SplitMetrics, t.null]) })]),
-  /** Image ids of the report's fixed samples. */
-  sampleIds: t.array(t.string),
-});
+export const RunInfo = t.intersection([
+  t.type({
+    format: t.literal('pix2pix-ts/run'),
+    status: RunStatus,
+    startedAt: t.string,
+    updatedAt: t.string,
+    step: t.number,
+    totalSteps: t.number,
+    batchesPerEpoch: t.number,
+    trainPairs: t.number,
+    segments: t.array(Segment),
+    savePoints: t.array(SavePoint),
+    /** Steps at which the smoothed loss_D was below the warning threshold. */
+    dWarningSteps: t.number,
+    /** Training stopped at `--time_limit` before the planned steps. */
+    timeLimitHit: t.boolean,
+    /** Wall seconds of the final evaluation and report (0 until done). */
+    evalSeconds: t.number,
+    metrics: t.union([t.null, t.type({ final: SplitMetrics, init: t.union([SplitMetrics, t.null]) })]),
+    /** Image ids of the report's fixed samples. */
+    sampleIds: t.array(t.string),
+  }),
+  t.partial({ dataFaults: DataFaults }),
+]);
 /** See {@link RunInfo}. */
 export type RunInfo = t.TypeOf<typeof RunInfo>;
 

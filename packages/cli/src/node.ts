@@ -24,6 +24,7 @@ export * from './image/png';
 export * from './run/checkpoint-io';
 export * from './run/json-file';
 export * from './run/prepare-run';
+export * from './run/resume-point';
 export * from './train/progress-reporter';
 export * from './train/trainer';
 export * from './train/local-trainer';

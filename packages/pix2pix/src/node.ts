@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export * from './checkpoint/file-handler';
-export { COMPLETE_FILE, CompleteMarker, readCheckpointFolder, unsafeWeightsPath, writeCheckpointFolder } from './checkpoint/checkpoint-folder';
+export { COMPLETE_FILE, CompleteMarker, makeFolder, readCheckpointFolder, unsafeWeightsPath, writeCheckpointFolder } from './checkpoint/checkpoint-folder';
 export * from './checkpoint/checkpoint-store';

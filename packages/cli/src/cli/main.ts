@@ -13,8 +13,8 @@ import type { CliEnv } from './cli-env';
 export const VERSION = '0.1.0';
 
 /**
- * The process's world: stdout (a TTY or not), stderr, clocks, and an abort signal fired by the first SIGINT
- * (a second one quits at once, exit code 130).
+ * The process's world: stdout (a TTY or not), stderr, clocks, and an abort signal fired by the first SIGINT or
+ * SIGTERM (a second one quits at once, exit code 130 or 143).
  */
 export function processEnv(signal: AbortSignal): CliEnv {
   return {
@@ -35,7 +35,8 @@ async function run<A>(te: TE.TaskEither<CliError, A>, env: CliEnv): Promise<numb
 
 /**
  * The `pix2pix` program: parses the command line (pure), runs the command, maps the outcome to an exit code
- * (0 ok, 1 failed, 2 bad usage, 130 interrupted after saving). Errors are one line on stderr:
+ * (0 ok, 1 failed, 2 bad usage, 130 interrupted by Ctrl-C after saving, 143 stopped by SIGTERM after saving: a
+ * job scheduler's stop is a Ctrl-C). Errors are one line on stderr:
  * `pix2pix: --ngf: expected a positive integer, got "abc"`.
  *
  * @example
@@ -62,21 +63,30 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
     return 0;
   }
   let interrupts = 0;
-  const onSigint = (): void => {
+  let stoppedBy: NodeJS.Signals | undefined;
+  // 128 + the signal's number, the shells' convention for a process ended by it.
+  const codeOf = (sig: NodeJS.Signals): number => (sig === 'SIGTERM' ? 143 : 130);
+  const onSignal = (sig: NodeJS.Signals): void => {
     interrupts++;
     if (interrupts === 1) {
-      env.stderr('\npix2pix: Ctrl-C: finishing this step and saving a checkpoint (press Ctrl-C again to quit without saving)\n');
+      stoppedBy = sig;
+      const name = sig === 'SIGINT' ? 'Ctrl-C' : sig;
+      env.stderr(`\npix2pix: ${name}: finishing this step and saving a checkpoint (${sig === 'SIGINT' ? 'press Ctrl-C again' : 'signal again'} to quit without saving)\n`);
       controller.abort();
     } else {
       env.stderr('pix2pix: quit without saving\n');
-      process.exit(130);
+      process.exit(codeOf(sig));
     }
   };
-  process.on('SIGINT', onSigint);
+  // Only training saves on SIGTERM; the other commands keep its default (end at once), so `kill` still stops them.
+  const training: boolean = cmd.command === 'train';
+  const signals: readonly NodeJS.Signals[] = training ? ['SIGINT', 'SIGTERM'] : ['SIGINT'];
+  for (const sig of signals) process.on(sig, onSignal);
+  const withSignal = (code: number): number => (code === 130 && stoppedBy !== undefined ? codeOf(stoppedBy) : code);
   try {
     switch (cmd.command) {
       case 'train':
-        return await run(trainCommand(cmd.options, env), env);
+        return withSignal(await run(trainCommand(cmd.options, env), env));
       case 'test':
         return await run(testCommand(cmd.options, env), env);
       case 'eval':
@@ -88,6 +98,6 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
     env.stderr(`pix2pix: unexpected error: ${messageOf(e)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    signals.forEach((sig) => process.off(sig, onSignal));
   }
 }

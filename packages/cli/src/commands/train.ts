@@ -3,7 +3,8 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import type { PairSource, Sample } from '@pix2pix-ts/datasets/node';
 import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
-import { inputError, messageOf, type CliError } from '../cli/cli-error';
+import { makeFolder } from '@pix2pix-ts/pix2pix/node';
+import { inputError, internalError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { must, Stop } from '../cli/must';
 import { describeBackend, startBackend } from '../cli/start-backend';
@@ -22,11 +23,13 @@ import { encodePng } from '../image/png';
 import { writeReportFile } from '../report/write-report';
 import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
 import { freshState, loadRunCheckpoint, saveGenerator, saveState } from '../run/checkpoint-io';
+import { runBackend } from '../run/run-backend';
+import { loadResumePoint } from '../run/resume-point';
 import { writeFileTE, writeJson } from '../run/json-file';
 import { prepareRun, type PreparedRun } from '../run/prepare-run';
 import type { RunInfo } from '../run/run-info';
 import type { RunLayout } from '../run/run-layout';
-import { emptyHistory, type LossHistory } from '../train/loss-history';
+import { emptyHistory, historyBefore, LossHistory } from '../train/loss-history';
 import { formatDuration } from '../train/progress-format';
 import { createProgressReporter } from '../train/progress-reporter';
 import { positionOf, totalSteps } from '../train/schedule';
@@ -66,7 +69,11 @@ export function trainCommand(options: TrainOptions, env: CliEnv): TE.TaskEither<
 
 async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummary> {
   const prepared = await must(prepareRun(options, env.date()));
-  const backendName = options.backend ?? 'wasm';
+  // The run folder first: an unwritable --runs_dir is a clear error before any data is read.
+  await must(TE.tryCatch(() => makeFolder(prepared.layout.dir), (e) => inputError(`--runs_dir: ${messageOf(e)}`)));
+  const backend = runBackend(options.backend, prepared.resumed?.info);
+  const backendName = backend.name;
+  if (prepared.resumed !== undefined) env.stdout.write(`backend: ${backendName} (${backend.why})\n`);
   // WebGL exists only in the browser: the steps run there, and this process keeps wasm for everything else.
   const nodeBackend = await must(startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels));
   const webgl = backendName === 'webgl' ? await must(startWebgl(options.chromium)) : undefined;
@@ -128,16 +135,27 @@ async function trainRun(
       evalSeconds: 0,
       metrics: null,
       sampleIds: samples.map((s) => s.id),
+      backend: backendName,
     };
     await must(writeJson(layout.config, config));
     await must(saveState(layout.init, state, config));
     await must(writeJson(layout.run, info));
   } else {
-    const loaded = await must(loadRunCheckpoint(layout.latest));
+    const loaded = await must(loadResumePoint(layout, config));
+    for (const p of loaded.cleanup.removed) say(`removed the leftover of an interrupted save: ${p}`);
+    for (const p of loaded.cleanup.restored) say(`restored a checkpoint an interrupted save left under a temporary name: ${p}`);
+    say(loaded.from === undefined ? 'no checkpoint was saved yet: starting from the untrained state (the seed rebuilds it exactly)' : `continuing from ${loaded.from}`);
     state = loaded.state;
-    info = { ...prepared.resumed.info, status: 'running', updatedAt: nowIso() };
-    history = prepared.resumed.history;
+    const { failure: _failed, ...before } = prepared.resumed.info;
+    info = { ...before, status: 'running', updatedAt: nowIso(), backend: backendName };
+    // Steps after the checkpoint (a failed or killed run recorded them) are trained again.
+    history = historyBefore(prepared.resumed.history, state.step);
     if (state.step !== info.step) say(`note: run.json says step ${info.step}, the checkpoint step ${state.step}; continuing from the checkpoint`);
+    if (loaded.from === undefined) await must(saveState(layout.init, state, config));
+    if (prepared.resumed.config.objective.lr !== config.objective.lr) {
+      say(`learning rate: ${config.objective.lr} (was ${prepared.resumed.config.objective.lr})`);
+      await must(writeJson(layout.config, config));
+    }
   }
   // From here the trainer owns the state (in Node, or in the page); it is closed whatever happens.
   const made = webgl === undefined ? E.right(localTrainer(nets, objectiveOf(config.objective), state)) : await webglRunTrainer(webgl.session, config, state)();
@@ -202,15 +220,20 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
     segments: [...baseSegments, { backend: backendName, fromStep: g.fromStep, toStep, seconds: g.seconds, dataSeconds: g.dataSeconds }],
     dataFaults: dataFaultsNow(run.data, baseFaults, loader.report()),
   });
+  // In this order, so a crash anywhere leaves files a resume can use: the epoch's generator and sheet (rewritten
+  // identically if the epoch is trained again), the history (trimmed to the checkpoint on resume), then the
+  // full state (the resume point), then run.json and the report.
+  let savedStep = trainer.step();
   const savePoint = async (epoch: number, h: LossHistory, g: SegmentSoFar): Promise<void> => {
     const s = await must(trainer.snapshot());
-    await must(saveState(layout.latest, s, config));
     await must(saveGenerator(layout.epochCheckpoint(epoch), s, config));
     const sheet = layout.sampleSheet(epoch);
     await must(writeFileTE(join(layout.dir, sheet), encodePng(sampleSheet(nets.generator, s.g, samples, config.test, config.run.seed))));
+    await must(writeJson(layout.history, LossHistory.encode(h)));
+    await must(saveState(layout.latest, s, config));
+    savedStep = s.step;
     info = { ...withSegment(info, g, s.step), savePoints: [...info.savePoints.filter((p) => p.epoch !== epoch), { epoch, step: s.step, sheet }] };
     await must(writeJson(layout.run, info));
-    await must(writeJson(layout.history, h));
     await must(writeReport(layout, config, info, h, backendName, env, samples.length, cell));
     progress.message(`saved epoch ${epoch} (iteration ${s.step}): ${layout.epochCheckpoint(epoch)}, ${sheet}`);
   };
@@ -244,11 +267,25 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
   say(`trained ${steps - result.fromStep} iterations in ${formatDuration(result.seconds)} (${segmentRate.toFixed(2)} it/s on ${backendName})`);
   for (const line of formatDataFaults(info.dataFaults)) say(line);
 
+  if (result.outcome === 'failed') {
+    // The diverged state is not saved: the newest checkpoint stays the last good one.
+    const failure = result.failure ?? { step: steps, reason: `iteration ${steps}: diverged` };
+    info = { ...info, status: 'failed', failure };
+    await must(writeJson(layout.run, info));
+    await must(writeJson(layout.history, LossHistory.encode(history)));
+    await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
+    throw new Stop(
+      internalError(
+        `training diverged at ${failure.reason}. Stopped there; the newest checkpoint (step ${savedStep}) is untouched. ` +
+          `Continue from it with a lower learning rate: pix2pix train --resume ${layout.dir} --lr ${(config.objective.lr / 10).toExponential(1)}`,
+      ),
+    );
+  }
   if (result.outcome === 'interrupted') {
     await must(saveState(layout.latest, await must(trainer.snapshot()), config));
     info = { ...info, status: 'interrupted' };
     await must(writeJson(layout.run, info));
-    await must(writeJson(layout.history, history));
+    await must(writeJson(layout.history, LossHistory.encode(history)));
     await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
     throw new Stop({
       _tag: 'Interrupted',
@@ -275,7 +312,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
   info = { ...info, status: 'complete', updatedAt: nowIso(), evalSeconds, metrics: { final, init } };
   await must(writeJson(layout.metrics, { format: 'pix2pix-ts/metrics', final, init }));
   await must(writeJson(layout.run, info));
-  await must(writeJson(layout.history, history));
+  await must(writeJson(layout.history, LossHistory.encode(history)));
   await must(writeReport(layout, config, info, history, backendName, env, samples.length, cell));
   disposeState(state);
   const totalsSec = info.segments.reduce((x, g) => x + g.seconds, 0);

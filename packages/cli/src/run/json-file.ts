@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
+import { makeFolder } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 
 /**
@@ -33,11 +34,11 @@ export function readJson<A>(path: string, codec: t.Type<A, unknown, unknown>): T
   );
 }
 
-/** Writes a JSON file atomically (temporary file, then rename), creating its folder. */
+/** Writes a JSON file atomically (temporary file, then rename), creating its folder (never hanging on an unwritable place). */
 export function writeJson(path: string, value: unknown): TE.TaskEither<CliError, void> {
   return TE.tryCatch(
     async () => {
-      await mkdir(dirname(path), { recursive: true });
+      await makeFolder(dirname(path));
       const tmp = `${path}.tmp-${process.pid}`;
       await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
       await rename(tmp, path);
@@ -50,7 +51,7 @@ export function writeJson(path: string, value: unknown): TE.TaskEither<CliError,
 export function writeFileTE(path: string, data: Uint8Array | string): TE.TaskEither<CliError, void> {
   return TE.tryCatch(
     async () => {
-      await mkdir(dirname(path), { recursive: true });
+      await makeFolder(dirname(path));
       await writeFile(path, data);
     },
     (e) => inputError(`${path}: cannot write (${messageOf(e)})`),

@@ -15,17 +15,22 @@ import { runFolderName, runLayout, type RunLayout } from './run-layout';
 export interface PreparedRun {
   readonly config: RunConfig;
   readonly layout: RunLayout;
-  readonly resumed: { readonly info: RunInfo; readonly history: LossHistory } | undefined;
+  /** A resumed run's records as on disk (`config` before any `--lr` override). */
+  readonly resumed: { readonly info: RunInfo; readonly history: LossHistory; readonly config: RunConfig } | undefined;
 }
 
-/** Options that may be given with `--resume` (they do not change what is trained). */
-export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'strict_data', 'help'];
+/**
+ * Options that may be given with `--resume`: runtime options, and `--lr` (a run that diverged continues from its
+ * last good checkpoint with a lower learning rate; the new rate is written to `config.json` and recorded per step
+ * in the history).
+ */
+export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'lr', 'strict_data', 'help'];
 
 /**
  * Works out the run from the `train` options: a new run (configuration built from the preset and options, a
  * fresh folder `<runs_dir>/<name>-<timestamp>`) or, with `--resume DIR`, the run in DIR (its `config.json`,
- * `run.json` and `history.json` decoded with io-ts; runtime options may override the print frequencies and the
- * time limit).
+ * `run.json` and `history.json` decoded with io-ts; runtime options may override the print frequencies, the
+ * time limit and the learning rate). Interrupted and failed runs resume; a complete one is refused.
  */
 export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliError, PreparedRun> {
   if (options.resume === undefined) {
@@ -58,6 +63,7 @@ export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliE
         : TE.right({
             config: {
               ...config,
+              objective: { ...config.objective, lr: options.lr ?? config.objective.lr },
               run: {
                 ...config.run,
                 printFreq: options.print_freq ?? config.run.printFreq,
@@ -66,7 +72,7 @@ export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliE
               },
             },
             layout,
-            resumed: { info, history },
+            resumed: { info, history, config },
           }),
     ),
   );

@@ -19,14 +19,23 @@ export const Segment = t.type({
 /** See {@link Segment}. */
 export type Segment = t.TypeOf<typeof Segment>;
 
-/** The state of a run: `running`, `interrupted` (Ctrl-C, resumable), `complete`. */
-export const RunStatus = t.keyof({ running: null, interrupted: null, complete: null });
+/**
+ * The state of a run: `running`, `interrupted` (Ctrl-C or SIGTERM, resumable), `failed` (stopped by an error such
+ * as a non-finite loss; resumable from its newest checkpoint), `complete`.
+ */
+export const RunStatus = t.keyof({ running: null, interrupted: null, failed: null, complete: null });
 /** See {@link RunStatus}. */
 export type RunStatus = t.TypeOf<typeof RunStatus>;
 
+/** Why a run stopped with status `failed`: the step (1-based iteration) and one line of reason. */
+export const RunFailure = t.type({ step: t.number, reason: t.string });
+/** See {@link RunFailure}. */
+export type RunFailure = t.TypeOf<typeof RunFailure>;
+
 /**
  * `run.json`: what happened in a run, for the report and for resuming. Decoded with io-ts when read back.
- * `dataFaults` (the bad pairs left out) is absent from older runs.
+ * `backend` (the backend of the last start, kept on `--resume`), `failure` and `dataFaults` (the bad pairs left out)
+ * are absent from older runs.
  */
 export const RunInfo = t.intersection([
   t.type({
@@ -50,7 +59,7 @@ export const RunInfo = t.intersection([
     /** Image ids of the report's fixed samples. */
     sampleIds: t.array(t.string),
   }),
-  t.partial({ dataFaults: DataFaults }),
+  t.partial({ backend: t.string, failure: RunFailure, dataFaults: DataFaults }),
 ]);
 /** See {@link RunInfo}. */
 export type RunInfo = t.TypeOf<typeof RunInfo>;

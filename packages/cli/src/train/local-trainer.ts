@@ -3,7 +3,20 @@ import * as TE from 'fp-ts/TaskEither';
 import type { Batch as DataBatch } from '@pix2pix-ts/datasets';
 import { disposeState, makeTrainStep, releaseState, type Batch, type Objective, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { internalError, messageOf } from '../cli/cli-error';
+import { flattenTree } from '@pix2pix-ts/layers';
 import type { Trainer } from './trainer';
+
+/**
+ * Whether every weight and norm statistic of G and D is finite, with one value read back: NaN and ±Infinity
+ * survive a sum (Adam's moments follow the weights, so they are not summed). A sum of finite weights could only
+ * overflow float32 for weights near 1e34, a divergence anyway.
+ */
+const weightsFinite = (s: TrainState): boolean => {
+  const total = tf.tidy(() => tf.addN([s.g.params, s.g.state, s.d.params, s.d.state].flatMap((tree) => flattenTree(tree).map(([, t]) => tf.sum(t)))));
+  const v = total.dataSync()[0];
+  total.dispose();
+  return v !== undefined && Number.isFinite(v);
+};
 
 const toTensors = (b: DataBatch): Batch => {
   const shape: [number, number, number, number] = [b.shape[0], b.shape[1], b.shape[2], b.shape[3]];
@@ -43,6 +56,7 @@ export function localTrainer(nets: Pix2PixNets, objective: Objective, initial: T
         },
         (e) => internalError(`training step ${state.step + 1}: ${messageOf(e)}`),
       ),
+    weightsFinite: () => TE.fromIO(() => weightsFinite(state)),
     snapshot: () => TE.right(state),
     finish: () =>
       TE.fromIO(() => {

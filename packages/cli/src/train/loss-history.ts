@@ -1,20 +1,24 @@
 import * as t from 'io-ts';
 import type { StepMetrics } from '@pix2pix-ts/pix2pix';
+import { LossNumber } from './loss-number';
 
 /** The losses recorded per step, by their official names. */
 export const LOSS_NAMES = ['G_GAN', 'G_L1', 'D_real', 'D_fake'] as const;
 /** See {@link LOSS_NAMES}. */
 export type LossName = (typeof LOSS_NAMES)[number];
 
-/** The mean of the losses and learning rate over `count` consecutive steps from `start`. */
+/**
+ * The mean of the losses and learning rate over `count` consecutive steps from `start`. A diverged step's NaN or
+ * infinite losses are kept, written as strings (see {@link LossNumber}): encode with `LossHistory.encode`.
+ */
 export const LossBucket = t.type({
   start: t.number,
   count: t.number,
-  G_GAN: t.number,
-  G_L1: t.number,
-  D_real: t.number,
-  D_fake: t.number,
-  lr: t.number,
+  G_GAN: LossNumber,
+  G_L1: LossNumber,
+  D_real: LossNumber,
+  D_fake: LossNumber,
+  lr: LossNumber,
   /** Steps of the bucket at which D overpowered G (the smoothed loss_D below the warning threshold). */
   dWarn: t.number,
 });
@@ -93,3 +97,18 @@ export function recordStep(h: LossHistory, step: number, m: StepMetrics, dWarnin
   return buckets.length > h.maxBuckets ? coarsen(next) : next;
 }
 
+/**
+ * The history up to step `step` (exclusive): what a run resumed from a checkpoint at `step` continues (a run that
+ * failed after its last checkpoint recorded steps the resumed run trains again). A bucket that straddles `step`
+ * keeps its mean (it cannot be split); its count is cut to the steps before `step`. Pure.
+ *
+ * @example
+ * ```ts
+ * import { emptyHistory, historyBefore, recordStep } from '@pix2pix-ts/cli';
+ * // historyBefore(h, 96).buckets.every((b) => b.start + b.count <= 96); // true
+ * ```
+ */
+export function historyBefore(h: LossHistory, step: number): LossHistory {
+  const buckets = h.buckets.filter((b) => b.start < step).map((b) => (b.start + b.count > step ? { ...b, count: step - b.start } : b));
+  return { ...h, buckets };
+}

@@ -1,13 +1,14 @@
 import type { Loader } from '@pix2pix-ts/datasets';
 import { must } from '../cli/must';
 import { dOverpowers, ema } from './d-dominance';
+import { divergence } from './divergence';
 import { recordStep, type LossHistory } from './loss-history';
 import type { ProgressReporter } from './progress-reporter';
 import { isSaveEpoch, positionOf } from './schedule';
 import type { Trainer } from './trainer';
 
-/** Why the loop stopped. */
-export type LoopOutcome = 'complete' | 'interrupted' | 'time-limit';
+/** Why the loop stopped (`failed`: a step diverged, see {@link LoopResult.failure}). */
+export type LoopOutcome = 'complete' | 'interrupted' | 'time-limit' | 'failed';
 
 /** What the training loop needs: the trainer, the data, the clock, the signal, and what to do at save points. */
 export interface LoopInput {
@@ -20,7 +21,7 @@ export interface LoopInput {
   readonly saveEpochFreq: number;
   readonly l1Only: boolean;
   readonly progress: ProgressReporter;
-  /** Aborted by SIGINT: the loop stops after the current step. */
+  /** Aborted by SIGINT or SIGTERM: the loop stops after the current step. */
   readonly signal: AbortSignal;
   /** Milliseconds, monotonic. */
   readonly now: () => number;
@@ -48,14 +49,20 @@ export interface LoopResult {
   readonly seconds: number;
   readonly dataSeconds: number;
   readonly dWarningSteps: number;
+  /**
+   * With outcome `failed`: the step that diverged (1-based) and why. The trainer's state is then that step's
+   * non-finite one: it must not be saved (the last checkpoint stays the newest good state).
+   */
+  readonly failure?: { readonly step: number; readonly reason: string };
 }
 
 /**
  * The training loop, the only place training touches the world: it pulls batches from the loader (resuming at
  * the trainer's step: the first `step mod batchesPerEpoch` batches of the epoch are placeholders and dropped),
  * hands each to the trainer (a step in Node, or in a browser page), records the loss history, reports progress,
- * and stops at the end, on SIGINT (after the current step) or at the time limit. Save points run between steps.
- * A failed step is thrown as a `Stop` with its error.
+ * and stops at the end, on SIGINT or SIGTERM (after the current step), at the time limit, or at the first step
+ * whose losses or weights are not finite (recorded in the history, NaN included, then `failed`). Save points run
+ * between steps. A step that throws is thrown as a `Stop` with its error.
  */
 export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   const B = input.loader.batchesPerEpoch;
@@ -70,6 +77,7 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   let lastStepAt = start;
   let outcome: LoopOutcome = 'complete';
   let pausedMs = 0;
+  let failure: LoopResult['failure'];
 
   if (fromStep >= input.totalSteps) return { history, outcome, fromStep, seconds: 0, dataSeconds: 0, dWarningSteps };
   const { epochIndex, batchInEpoch } = positionOf(fromStep, B);
@@ -96,6 +104,14 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
       const epoch = positionOf(s, B).epochIndex + 1;
       const m = await must(trainer.train(next.value, epoch));
       const done = trainer.step();
+      const finite = trainer.weightsFinite === undefined ? true : await must(trainer.weightsFinite());
+      const diverged = divergence(m, finite, done, epoch);
+      if (diverged !== undefined) {
+        history = recordStep(history, s, m, false);
+        failure = { step: done, reason: diverged };
+        outcome = 'failed';
+        break;
+      }
 
       const alpha = 0.05;
       const lossD = 0.5 * (m.D_real + m.D_fake);
@@ -153,5 +169,5 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   }
   input.progress.finish();
   const seconds = (input.now() - start - pausedMs) / 1000;
-  return { history, outcome, fromStep, seconds, dataSeconds: dataMs / 1000, dWarningSteps };
+  return { history, outcome, fromStep, seconds, dataSeconds: dataMs / 1000, dWarningSteps, ...(failure === undefined ? {} : { failure }) };
 }

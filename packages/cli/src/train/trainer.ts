@@ -17,6 +17,12 @@ export interface Trainer {
    */
   readonly train: (batch: Batch, epoch: number) => TE.TaskEither<CliError, StepMetrics>;
   /**
+   * Whether the state's weights and norm statistics are all finite, checked after every step. Optional: a trainer
+   * that cannot check cheaply (the webgl page) leaves it out, and the losses (checked every step) and the save
+   * (which refuses a non-finite state) catch a divergence there.
+   */
+  readonly weightsFinite?: () => TE.TaskEither<CliError, boolean>;
+  /**
    * The state now, as tensors in this process (checkpoints, sample sheets). Borrowed: valid until the next
    * `train`, `finish` or `close`; the caller must not dispose it.
    */

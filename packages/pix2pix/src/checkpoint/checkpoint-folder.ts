@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
@@ -51,6 +51,42 @@ export function unsafeWeightsPath(p: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Creates a folder and its missing parents, one level at a time, with an error naming the level that cannot be
+ * created. Node's `mkdir(…, { recursive: true })` never returns on some unwritable places (it loops on `/proc`,
+ * whose mkdir answers ENOENT), so each level is made without it.
+ *
+ * @example
+ * ```ts
+ * import { makeFolder } from '@pix2pix-ts/pix2pix/node';
+ * // await makeFolder('/proc/x'); // throws: cannot create folder /proc/x (ENOENT …)
+ * ```
+ */
+export async function makeFolder(path: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path;
+  for (;;) {
+    const info = await stat(at).catch(() => undefined);
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw new Error(`cannot create folder ${path}: ${at} is not a folder`);
+      break;
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      await mkdir(level);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && (await stat(level)).isDirectory()) continue;
+      throw new Error(`cannot create folder ${level} (${code ?? (e instanceof Error ? e.message : String(e))}): is ${dirname(level)} a writable place?`);
+    }
+  }
+}
+
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Writes a file and flushes it to the disk before returning. */
@@ -94,7 +130,7 @@ function toBytes(data: tf.io.WeightData | undefined): Uint8Array {
  * (ignored and cleaned up) or a complete one.
  */
 export async function writeCheckpointFolder(folder: string, artifacts: tf.io.ModelArtifacts): Promise<number> {
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   const weights = toBytes(artifacts.weightData);
   const manifest: FolderManifest = {
     format: artifacts.format ?? 'pix2pix-ts/checkpoint',

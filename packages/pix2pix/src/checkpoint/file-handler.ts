@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readCheckpointFolder, syncFolder, writeCheckpointFolder } from './checkpoint-folder';
+import { makeFolder, readCheckpointFolder, syncFolder, writeCheckpointFolder } from './checkpoint-folder';
 import { LATEST, resolveCheckpoint, saveNewestState } from './checkpoint-store';
 
 export { MANIFEST_FILE, WEIGHTS_FILE } from './checkpoint-folder';
@@ -29,7 +29,7 @@ export function fileCheckpoint(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts) {
       const parent = dirname(dir);
-      await mkdir(parent, { recursive: true });
+      await makeFolder(parent);
       let bytes: number;
       if (basename(dir) === LATEST) bytes = (await saveNewestState(parent, artifacts)).bytes;
       else {

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import type { Pix2PixNets } from '@pix2pix-ts/pix2pix';
+import { cleanCheckpoints, MANIFEST_FILE, newestCompleteState, type CleanupReport } from '@pix2pix-ts/pix2pix/node';
+import { inputError, messageOf, type CliError } from '../cli/cli-error';
+import { buildNets, initialisedNets } from '../config/build-nets';
+import type { RunConfig } from '../config/run-config';
+import { freshState, loadRunCheckpoint, type LoadedCheckpoint } from './checkpoint-io';
+import type { RunLayout } from './run-layout';
+
+/** Where a resumed run continues from, and what the cleanup before it did. */
+export interface ResumePoint extends LoadedCheckpoint {
+  /** The folder read (`checkpoints/state-NNNNNN`, a `latest` folder of the earlier format, `init`), or `undefined` for a fresh start. */
+  readonly from: string | undefined;
+  readonly cleanup: CleanupReport;
+}
+
+/**
+ * The newest checkpoint of a run, after cleaning up what a crash left in `checkpoints/` (unfinished saves,
+ * temporary folders): the newest complete full state (`latest`), else `init` (a run that failed or was killed
+ * before its first save point), else the untrained state rebuilt from the run's seed (a run killed before even
+ * `init` was written: that state is exactly what `init` would hold). A checkpoint that exists but cannot be read
+ * is an error naming it, never skipped.
+ */
+export function loadResumePoint(layout: RunLayout, config: RunConfig): TE.TaskEither<CliError, ResumePoint> {
+  return pipe(
+    TE.tryCatch(
+      async () => {
+        const cleanup = await cleanCheckpoints(layout.checkpoints);
+        const newest = await newestCompleteState(layout.checkpoints);
+        const from = newest ?? [layout.latest, layout.init].find((d) => existsSync(join(d, MANIFEST_FILE)));
+        return { cleanup, from };
+      },
+      (e) => inputError(`${layout.checkpoints}: ${messageOf(e)}`),
+    ),
+    TE.chain(({ cleanup, from }): TE.TaskEither<CliError, ResumePoint> => {
+      if (from === undefined) {
+        const nets: Pix2PixNets = buildNets(config.model);
+        return TE.right({ config, nets, state: freshState(config, initialisedNets(config.model, nets)), from, cleanup });
+      }
+      return pipe(
+        loadRunCheckpoint(from),
+        TE.map((loaded) => ({ ...loaded, from, cleanup })),
+      );
+    }),
+  );
+}

@@ -31,12 +31,13 @@ const hugePng = (): Uint8Array => {
   const sig = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Uint8Array.from([...sig, ...pngChunk('IHDR', ihdr), ...pngChunk('IDAT', deflateSync(new Uint8Array(64))), ...pngChunk('IEND', new Uint8Array(0))]);
 };
-const dataset = (name: string, train: Record<string, Uint8Array>): string => {
+const dataset = (name: string, train: Record<string, Uint8Array>, test: Record<string, Uint8Array> = {}): string => {
   const root = join(work, name);
   mkdirSync(join(root, 'train'), { recursive: true });
   mkdirSync(join(root, 'test'), { recursive: true });
   for (const [f, bytes] of Object.entries(train)) writeFileSync(join(root, 'train', f), bytes);
   for (let i = 1; i <= 3; i++) writeFileSync(join(root, 'test', `${i}.png`), aligned(100 + i));
+  for (const [f, bytes] of Object.entries(test)) writeFileSync(join(root, 'test', f), bytes);
   return root;
 };
 const goodSix = (): Record<string, Uint8Array> => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`${i + 1}.png`, aligned(i)]));
@@ -51,25 +52,28 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('bad training data: found before training, skipped and counted, or --strict_data', () => {
   it('an empty, an over-large and a damaged image no longer end the run: left out, counted in the log, run.json and report', async () => {
-    const root = dataset('mixed', { ...goodSix(), '7.png': new Uint8Array(0), '8.png': damaged(), '9.png': hugePng() });
+    const root = dataset('mixed', { ...goodSix(), '7.png': new Uint8Array(0), '8.png': damaged(), '9.png': hugePng() }, { '4.png': damaged() });
     const runs = join(work, 'runs-mixed');
     const r = await runCli([...TRAIN, '--dataroot', root, '--runs_dir', runs]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const train = join(root, 'train');
     expect(r.stdout).toContain(`⚠ data check (the train split): 9 files, 2 bad pairs left out (--strict_data stops instead):\n  - ${join(train, '7.png')}: is empty (0 bytes)\n  - ${join(train, '9.png')}: claims 16384x16383 pixels`);
-    expect(r.stdout).toContain('data check (the test split): 3 files, all usable');
+    expect(r.stdout).toContain('data check (the test split): 4 files, all usable');
+    // The evaluation split is decoded once before training: its damaged image would otherwise fail the final evaluation.
+    expect(r.stdout).toContain(`⚠ the test split: 1 pair cannot be decoded, left out of the evaluation:\n  - ${join(root, 'test', '4.png')}: cannot be decoded`);
+    expect(r.stdout).toContain('evaluating on test (3 images)');
     expect(r.stdout).toMatch(/7 pairs, 7 iterations per epoch/);
-    expect(r.stdout).toContain('⚠ data: 3 bad pairs left out (2 refused before training, 1 skipped while training):');
+    expect(r.stdout).toContain('⚠ data: 4 bad pairs left out (3 refused before training, 1 skipped while training):');
     expect(r.stdout).toMatch(new RegExp(`  - ${join(train, '8.png')}: cannot be decoded \\(.*\\) \\(skipped in \\d epochs\\)`));
     const dir = runDirIn(runs);
     const info = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { status: string; dataFaults: { filesChecked: number; refused: { path: string }[]; skipped: { path: string; times: number }[] } };
     expect(info.status).toBe('complete');
-    expect(info.dataFaults.filesChecked).toBe(12);
-    expect(info.dataFaults.refused.map((f) => f.path)).toEqual([join(train, '7.png'), join(train, '9.png')]);
+    expect(info.dataFaults.filesChecked).toBe(13);
+    expect(info.dataFaults.refused.map((f) => f.path)).toEqual([join(train, '7.png'), join(train, '9.png'), join(root, 'test', '4.png')]);
     expect(info.dataFaults.skipped.map((f) => f.path)).toEqual([join(train, '8.png')]);
     expect(info.dataFaults.skipped[0]?.times).toBeGreaterThanOrEqual(2);
-    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('3 bad pairs left out (2 refused before training, 1 skipped while training; listed in run.json).');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('4 bad pairs left out (3 refused before training, 1 skipped while training; listed in run.json).');
   });
 
   it('--strict_data fails before training on a file the header pass refuses, and at the damaged one while training', async () => {

@@ -5,6 +5,7 @@ import type { CliError } from '../cli/cli-error';
 import type { DataConfig } from '../config/run-config';
 import { checkData } from './check-data';
 import { mergeSkipped, type DataFault, type DataFaults } from './data-faults';
+import { decodeCheck } from './decode-check';
 import { openSource } from './open-source';
 
 /** A run's data: both splits after the header pass, and what the pass refused. */
@@ -19,7 +20,8 @@ export interface RunData {
 
 /**
  * Opens the training and the evaluation split of a run and runs the header pass over both ({@link checkData}:
- * the training split up to `--max_dataset_size`), printing what it finds through `say`.
+ * the training split up to `--max_dataset_size`), then decodes the evaluation split once ({@link decodeCheck}:
+ * it is small, and read again only at the very end), printing what it finds through `say`.
  */
 export function openRunData(data: DataConfig, strict: boolean, say: (line: string) => void): TE.TaskEither<CliError, RunData> {
   const checked = (phase: DataConfig['phase'], limit?: number) =>
@@ -30,7 +32,12 @@ export function openRunData(data: DataConfig, strict: boolean, say: (line: strin
   return pipe(
     TE.Do,
     TE.bind('train', () => checked(data.phase, data.maxDatasetSize ?? undefined)),
-    TE.bind('evaluation', () => checked(data.evalPhase)),
+    TE.bind('evaluation', () =>
+      pipe(
+        checked(data.evalPhase),
+        TE.chain((c) => decodeCheck(c, data.cropSize, `the ${data.evalPhase} split`, strict, say)),
+      ),
+    ),
     TE.map(({ train, evaluation }) => ({
       trainSource: train.source,
       evalSource: evaluation.source,

@@ -11,6 +11,7 @@ export * from './options/command-options';
 export * from './options/parse-command-line';
 export * from './options/render-help';
 export * from './options/official-codecs';
+export * from './options/official-options';
 export * from './config/net-names';
 export * from './config/run-config';
 export * from './config/presets';

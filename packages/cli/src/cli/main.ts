@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/Either';
-import type * as TE from 'fp-ts/TaskEither';
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
 import { evalCommand } from '../commands/eval';
 import { exportCommand } from '../commands/export';
+import { officialTestOptions, officialTrainOptions } from '../commands/official';
 import { testCommand } from '../commands/test';
 import { trainCommand } from '../commands/train';
 import { parseCommandLine } from '../options/parse-command-line';
@@ -86,9 +88,9 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
   try {
     switch (cmd.command) {
       case 'train':
-        return withSignal(await run(trainCommand(cmd.options, env), env));
+        return withSignal(await run(pipe(officialTrainOptions(cmd.options, env), TE.chain((o) => trainCommand(o, env))), env));
       case 'test':
-        return await run(testCommand(cmd.options, env), env);
+        return await run(pipe(officialTestOptions(cmd.options, env), TE.chain((o) => testCommand(o, env))), env);
       case 'eval':
         return await run(evalCommand(cmd.options, env), env);
       case 'export':

@@ -84,9 +84,19 @@ describe('bad training data: found before training, skipped and counted, or --st
     expect(a.stdout).not.toMatch(/^step /m);
 
     const late = dataset('strict-late', { ...goodSix(), '8.png': damaged() });
-    const b = await runCli([...TRAIN, '--strict_data', '--dataroot', late, '--runs_dir', join(work, 'runs-strict-late')]);
+    const lateRuns = join(work, 'runs-strict-late');
+    const b = await runCli([...TRAIN, '--strict_data', '--dataroot', late, '--runs_dir', lateRuns]);
     expect(b.code).toBe(1);
-    expect(b.stderr).toMatch(new RegExp(`^pix2pix: ${join(late, 'train', '8.png')}: cannot be decoded`));
+    expect(b.stderr).toMatch(new RegExp(`^pix2pix: ${join(late, 'train', '8.png')}: cannot be decoded .*\\(the run can continue from its newest checkpoint: pix2pix train --resume `));
+    // The run is failed, with the file named, and resumes (from its newest checkpoint, init at least) without --strict_data.
+    const dir = runDirIn(lateRuns);
+    const failed = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { status: string; failure: { step: number; reason: string } };
+    expect(failed.status).toBe('failed');
+    expect(failed.failure.reason).toContain(`${join(late, 'train', '8.png')}: cannot be decoded`);
+    const resumed = await runCli(['train', '--resume', dir, '--backend', 'wasm']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(new RegExp(`  - ${join(late, 'train', '8.png')}: cannot be decoded .*\\(skipped in \\d epochs?\\)`));
+    expect((JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { status: string }).status).toBe('complete');
   });
 
   it('a symlink loop or a link out of the data folder is refused by name before anything trains', async () => {

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
-import type { PairSource, Sample } from '@pix2pix-ts/datasets/node';
+import { DatasetLoadError, type PairSource, type Sample } from '@pix2pix-ts/datasets/node';
 import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { makeFolder } from '@pix2pix-ts/pix2pix/node';
 import { inputError, internalError, messageOf, type CliError } from '../cli/cli-error';
@@ -256,6 +256,12 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
       earlierSeconds: earlier,
       onSavePoint: savePoint,
     });
+  } catch (e) {
+    // Data that fails to load (a bad pair with --strict_data, or no usable pair in an epoch): failed, named, resumable.
+    if (!(e instanceof DatasetLoadError)) throw e;
+    info = { ...info, status: 'failed', updatedAt: nowIso(), failure: { step: trainer.step() + 1, reason: e.message } };
+    await must(writeJson(layout.run, info));
+    throw new Stop(inputError(`${e.message} (the run can continue from its newest checkpoint: pix2pix train --resume ${layout.dir})`));
   } finally {
     await loader.close();
   }

@@ -30,7 +30,7 @@ describe('pix2pix error paths (real processes)', () => {
       runCli(['eval', '--checkpoint', join(tmp, 'no-such-checkpoint'), '--backend', 'webgl']),
     ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('pix2pix: --ngf: expected a positive integer, got "abc"\n');
+    expect(bad.stderr).toBe('pix2pix: --ngf: expected an integer in [1, 4096], got "abc"\n');
     expect(missingRoot.code).toBe(1);
     expect(missingRoot.stderr.trim().split('\n')).toHaveLength(1);
     expect(missingRoot.stderr).toMatch(/^pix2pix: .*nope\/train: folder not found/);
@@ -39,6 +39,24 @@ describe('pix2pix error paths (real processes)', () => {
     expect(webgl.code).toBe(1);
     expect(webgl.stderr).toMatch(/^pix2pix: --backend webgl: only `pix2pix train` runs on WebGL/);
     expect(webgl.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('option bounds and combinations (issue 16 item 6), real processes', () => {
+  it('a huge --ngf and a --batch_size larger than the data: one line naming the official option, exit 2, before any compute', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-'));
+    const [ngf, batch, deep] = await Promise.all([
+      runCli(['train', '--dataset_mode', 'synthetic', '--smoke', '--ngf', '99999999999', '--runs_dir', tmp]),
+      runCli(['train', '--dataset_mode', 'synthetic', '--smoke', '--batch_size', '100', '--runs_dir', tmp, '--backend', 'cpu']),
+      runCli(['train', '--dataset_mode', 'synthetic', '--smoke', '--n_layers_D', '6', '--runs_dir', tmp, '--backend', 'cpu']),
+    ]);
+    expect(ngf.code).toBe(2);
+    expect(ngf.stderr).toBe('pix2pix: --ngf: expected an integer in [1, 4096], got "99999999999"\n');
+    expect(batch.stderr).toBe('pix2pix: --batch_size 100: more than the 8 training pairs (--max_dataset_size 8); use --batch_size 8 or less\n');
+    expect(batch.code).toBe(2);
+    expect(batch.stdout).not.toMatch(/step 1\//);
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toMatch(/^pix2pix: --n_layers_D 6 does not fit --crop_size 32: the discriminator would have no patch left/);
   });
 });
 

@@ -1,15 +1,17 @@
+import { totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { DatasetLoadError, type PairSource, type Sample } from '@pix2pix-ts/datasets/node';
 import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { makeFolder } from '@pix2pix-ts/pix2pix/node';
-import { inputError, internalError, messageOf, type CliError } from '../cli/cli-error';
+import { inputError, internalError, messageOf, usageError, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { must, Stop } from '../cli/must';
 import { describeBackend, startBackend } from '../cli/start-backend';
 import type { TrainOptions } from '../config/build-config';
-import { buildNets } from '../config/build-nets';
+import { buildNets, initialisedNets } from '../config/build-nets';
+import { fitProblem, memoryLimitOf } from '../config/fit-check';
 import { objectiveOf } from '../config/objective-of';
 import { totalEpochs, type RunConfig } from '../config/run-config';
 import { evalSamples, spreadIndices } from '../data/eval-samples';
@@ -105,6 +107,9 @@ async function trainRun(
   const data = await must(openRunData(config.data, strictData, say));
   const { trainSource, evalSource } = data;
   const pairs = Math.min(trainSource.entries.length, config.data.maxDatasetSize ?? Number.MAX_SAFE_INTEGER);
+  // Before any compute: a batch, a discriminator or a step the data or the machine cannot hold is a usage error.
+  const fit = fitProblem(config, { pairs, memory: memoryLimitOf(backendName, totalmem()) });
+  if (fit !== undefined) throw new Stop(usageError(fit));
   const B = Math.ceil(pairs / config.data.batchSize);
   const epochs = totalEpochs(config);
   const total = totalSteps(epochs, B);
@@ -117,7 +122,7 @@ async function trainRun(
   let history: LossHistory;
   const nowIso = (): string => env.date().toISOString();
   if (prepared.resumed === undefined) {
-    state = freshState(config, nets);
+    state = freshState(config, initialisedNets(config.model, nets));
     history = emptyHistory();
     info = {
       format: 'pix2pix-ts/run',

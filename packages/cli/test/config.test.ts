@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { buildRunConfig, DEFAULT_PRESET, objectiveOf, parseNetG, parseCommandLine, PAPER_PRESET, RunConfig, sizeProblem, type TrainOptions } from '../src/index';
+import { useBackend } from '@pix2pix-ts/backends';
+import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
+import { buildNets, buildRunConfig, DEFAULT_PRESET, initialisedNets, objectiveOf, parseNetG, parseCommandLine, PAPER_PRESET, RunConfig, sizeProblem, type TrainOptions } from '../src/index';
 
 const build = (o: TrainOptions) => buildRunConfig(o);
 const ok = (o: TrainOptions) => {
@@ -77,5 +79,37 @@ describe('parseNetG', () => {
     expect(parseNetG('unet_16')).toBeUndefined();
     expect(parseNetG('resnet_6blocks')).toEqual({ kind: 'resnet', blocks: 6, name: 'resnet_6blocks' });
     expect(parseNetG('vgg')).toBeUndefined();
+  });
+});
+
+describe('--init_type / --init_gain (the official init_weights)', () => {
+  it('are in the configuration; the default leaves the networks as they are, another choice re-draws at init only', async () => {
+    await useBackend('cpu');
+    const plain = ok({ dataroot: 'd', smoke: true });
+    expect(plain.model).toMatchObject({ initType: 'normal', initGain: 0.02 });
+    const nets = buildNets(plain.model);
+    expect(initialisedNets(plain.model, nets)).toBe(nets);
+    const ortho = fromArgv(['--dataroot', 'd', '--smoke', '--init_type', 'orthogonal', '--init_gain', '0.5']);
+    expect(ortho.model).toMatchObject({ initType: 'orthogonal', initGain: 0.5 });
+    const wrapped = initialisedNets(ortho.model, buildNets(ortho.model));
+    const a = wrapped.generator.impl.init(key(0), [1, 32, 32, 3]);
+    const b = nets.generator.impl.init(key(0), [1, 32, 32, 3]);
+    const first = (t: typeof a.params) => flattenTree(t).find(([p]) => p.endsWith('kernel'))?.[1];
+    const wa = first(a.params);
+    const wb = first(b.params);
+    expect(wa?.shape).toEqual(wb?.shape);
+    // The first conv, [4, 4, 3, 8]: 8 orthonormal rows times 0.5 have a Frobenius norm of 0.5·√8 exactly.
+    const norm = (t: typeof wa) => Math.sqrt(Array.from(t?.dataSync() ?? []).reduce((s, x) => s + x * x, 0));
+    expect(norm(wa)).toBeCloseTo(0.5 * Math.sqrt(8), 4);
+    expect(norm(wb)).not.toBeCloseTo(0.5 * Math.sqrt(8), 1);
+    for (const r of [a, b]) {
+      disposeTree(r.params);
+      disposeTree(r.state);
+    }
+    // A configuration written before the options existed decodes, with the official default.
+    const old = { ...plain, model: { ...plain.model } } as Record<string, unknown> & { model: Record<string, unknown> };
+    delete old.model.initType;
+    delete old.model.initGain;
+    expect(RunConfig.is(old)).toBe(true);
   });
 });

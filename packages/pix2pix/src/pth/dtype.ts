@@ -68,14 +68,17 @@ export function floatToHalf(x: number): number {
 
 /**
  * Decodes `count` little-endian elements of `dtype` starting at `bytes[0]` into this package's value
- * arrays (a fresh copy: the result never aliases the file's buffer).
+ * arrays. A copy, unless `owned` says the bytes are already this reader's own (a record the zip library
+ * extracted): then float32 / int64 storages are viewed in place, which saves a pass over a 200 MB file.
  */
-export function decodeStorage(bytes: Uint8Array, dtype: StorageDType, count: number): StorageValues {
+export function decodeStorage(bytes: Uint8Array, dtype: StorageDType, count: number, owned = false): StorageValues {
   const need = count * ELEMENT_BYTES[dtype];
+  const inPlace = owned && LITTLE_ENDIAN_HOST && bytes.byteOffset % 8 === 0;
   if (bytes.byteLength < need) fail('truncated', `a ${dtype} storage of ${count} elements needs ${need} bytes, the file has ${bytes.byteLength}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, need);
   switch (dtype) {
     case 'float32': {
+      if (inPlace) return new Float32Array(bytes.buffer, bytes.byteOffset, count);
       if (LITTLE_ENDIAN_HOST) return new Float32Array(bytes.slice(0, need).buffer);
       const out = new Float32Array(count);
       for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, true);
@@ -98,6 +101,7 @@ export function decodeStorage(bytes: Uint8Array, dtype: StorageDType, count: num
       return out;
     }
     case 'int64': {
+      if (inPlace) return new BigInt64Array(bytes.buffer, bytes.byteOffset, count);
       if (LITTLE_ENDIAN_HOST) return new BigInt64Array(bytes.slice(0, need).buffer);
       const out = new BigInt64Array(count);
       for (let i = 0; i < count; i++) out[i] = view.getBigInt64(i * 8, true);

@@ -7,7 +7,10 @@ export interface StateDictTensor {
   /** The element type of its storage in the file (floating types are held as float32 in `values`). */
   readonly dtype: StorageDType;
   readonly shape: readonly number[];
-  /** Row-major values: float32 for every floating dtype, int64 for `LongStorage`. */
+  /**
+   * Row-major values: float32 for every floating dtype, int64 for `LongStorage`. Never the caller's file
+   * buffer, but possibly a view on a storage this reader decoded (tensors of one storage share it): read only.
+   */
   readonly values: StorageValues;
 }
 
@@ -16,7 +19,10 @@ export type StateDict = ReadonlyMap<string, StateDictTensor>;
 
 const numelOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** Copies the elements a (size, stride, offset) view selects out of its storage, row-major. */
+/**
+ * The elements a (size, stride, offset) view selects out of its storage, row-major: a subarray when the
+ * view is contiguous (no copy), else a gathered copy.
+ */
 export function gatherView(storage: StorageValues, offset: number, shape: readonly number[], stride: readonly number[]): StorageValues {
   const n = numelOf(shape);
   let contiguous = true;
@@ -30,7 +36,7 @@ export function gatherView(storage: StorageValues, offset: number, shape: readon
   if (n > 0 && (offset >= storage.length || last >= storage.length)) {
     fail('malformed', `a tensor view [${shape.join(', ')}] at offset ${offset} reads past its storage of ${storage.length} elements`);
   }
-  if (contiguous) return storage.slice(offset, offset + n);
+  if (contiguous) return storage.subarray(offset, offset + n);
   const out = storage instanceof Float32Array ? new Float32Array(n) : new BigInt64Array(n);
   const index = new Array<number>(shape.length).fill(0);
   for (let i = 0; i < n; i++) {

@@ -31,6 +31,6 @@ export function readZipStateDict(bytes: Uint8Array): StateDict {
     if (record === undefined) fail('truncated', `storage '${ref.key}' is missing from the archive (${root}data/${ref.key})`);
     const need = ref.numel * ELEMENT_BYTES[ref.dtype];
     if (record.byteLength < need) fail('truncated', `storage '${ref.key}' has ${record.byteLength} bytes, ${ref.numel} ${ref.dtype} elements need ${need}: a truncated file`);
-    return decodeStorage(record, ref.dtype, ref.numel);
+    return decodeStorage(record, ref.dtype, ref.numel, true);
   });
 }

@@ -7,3 +7,4 @@
 export * from './checkpoint/file-handler';
 export { COMPLETE_FILE, CompleteMarker, makeFolder, readCheckpointFolder, unsafeWeightsPath, writeCheckpointFolder } from './checkpoint/checkpoint-folder';
 export * from './checkpoint/checkpoint-store';
+export * from './pth/official-checkpoint-folder';

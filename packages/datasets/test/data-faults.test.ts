@@ -3,12 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
+import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
+import fc from 'fast-check';
 import { pipe } from 'fp-ts/function';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   alignedFolder,
+  checkAlignedHeader,
   checkImageBytes,
+  checkPixelLimit,
   checkSource,
   DatasetLoadError,
   DEFAULT_MAX_PIXELS,
@@ -18,6 +22,7 @@ import {
   pairedFolders,
   readImageHeader,
   sharpDecoder,
+  splitAligned,
   type Batch,
   type DatasetError,
   type Loader,
@@ -279,5 +284,33 @@ describe('a cached dataset archive is checked before it is installed', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the header checks agree with the loader (fast-check)', () => {
+  const FC = { seed: 20261203, numRuns: 200 } as const; // fixed seed: the suite is deterministic
+  const header = (width: number, height: number) => ({ format: 'png' as const, width, height, colour: 'rgb' as const, bitDepth: 8 });
+  const image = (width: number, height: number) => ({ width, height, channels: 3 as const, data: new Uint8Array(width * height * 3) });
+
+  it('an aligned size the loader splits is never refused from its header; one refused is split neither way round', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (w, h, square) => {
+        const fromHeader = E.isRight(checkAlignedHeader(header(w, h), 'x.png', square));
+        const splits = E.isRight(splitAligned(image(w, h), 'x.png', square));
+        const splitsRotated = E.isRight(splitAligned(image(h, w), 'x.png', square));
+        expect(splits ? fromHeader : true).toBe(true);
+        expect(fromHeader ? true : !splits && !splitsRotated).toBe(true);
+      }),
+      FC,
+    );
+  });
+
+  it('the pixel limit refuses exactly the headers over it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1 << 16 }), fc.integer({ min: 1, max: 1 << 16 }), fc.integer({ min: 1, max: 1 << 30 }), (w, h, limit) => {
+        expect(E.isRight(checkPixelLimit(header(w, h), 'x.png', limit))).toBe(w * h <= limit);
+      }),
+      FC,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRunConfig, continueOptions, newestRunFolder, officialTest, officialTrain } from '../src/index';
+import { buildRunConfig, continueOptions, newestRunFolder, officialTest, officialTrain, parseCommandLine } from '../src/index';
 import { runCli } from './support/run-cli';
 
 const right = <A>(r: E.Either<{ readonly message: string }, A>): A => {
@@ -27,6 +27,12 @@ describe('the official command line, read (pure)', () => {
     expect(left(officialTrain({ model: 'cycle_gan' }))).toBe('--model cycle_gan: not implemented in pix2pix-ts, which implements pix2pix only; write --model pix2pix (or leave --model out)');
     expect(left(officialTrain({ model: 'test' }))).toMatch(/^--model test: not implemented/);
     expect(left(officialTrain({ model: 'pix2pixHD' }))).toMatch(/^--model pix2pixHD: not an official model/);
+  });
+
+  it('train: --input_nc/--output_nc 3 and --pool_size 0 (the official pix2pix values) accepted, others refused at decoding', () => {
+    expect(right(officialTrain({ dataroot: 'd', input_nc: 3, output_nc: 3, pool_size: 0, verbose: true })).options).toEqual({ dataroot: 'd' });
+    expect(E.isLeft(parseCommandLine(['train', '--input_nc', '1']))).toBe(true);
+    expect(parseCommandLine(['train', '--pool_size', '50'])).toEqual(E.left({ _tag: 'Usage', message: '--pool_size: expected an integer in [0, 0] (pix2pix has no image pool), got "50"' }));
   });
 
   it('train: --gpu_ids -1 is the CPU (wasm); GPU ids say to write --backend webgl', () => {
@@ -88,6 +94,9 @@ describe('the official command line, read (pure)', () => {
     expect(left(officialTest({ dataroot: 'd', gpu_ids: [0] }))).toBe('--gpu_ids 0: pix2pix test runs in Node on the CPU (wasm); leave --gpu_ids out or write --gpu_ids -1');
     expect(left(officialTest({ dataroot: 'd', epoch: 3, checkpoint: 'c' }))).toMatch(/^--epoch 3: only read with --name/);
     expect(left(officialTest({ dataroot: 'd', name: 'n', run: 'r' }))).toBe('--name and --run: give one of them');
+    const described = right(officialTest({ dataroot: 'd', name: 'n', model: 'test', netG: 'unet_256', norm: 'batch', dataset_mode: 'single' }));
+    expect(described.options).toEqual({ dataroot: 'd', dataset_mode: 'single' });
+    expect(described.notes).toEqual(['note: --netG, --norm: pix2pix test builds the network and the input size the checkpoint describes; accepted and not needed']);
   });
 });
 
@@ -122,6 +131,14 @@ describe('the official README commands, run (real processes)', () => {
     expect(test.stderr).toBe('');
     expect(test.code).toBe(0);
     expect(readdirSync(join(results, 'facades_pix2pix', 'test_latest', 'images')).sort()).toEqual(['1.png', '2.png', '3.png']);
+    // The README's single-image command: --model test --netG unet_256 --norm batch --dataset_mode single.
+    const single = await runCli([
+      'test', '--dataroot', join(data, 'test'), '--name', 'facades_pix2pix', '--model', 'test', '--netG', 'unet_256', '--direction', 'BtoA', '--dataset_mode', 'single', '--norm', 'batch',
+      '--checkpoints_dir', runs, '--results_dir', join(tmp, 'single'),
+    ]);
+    expect(single.stderr).toBe('');
+    expect(single.stdout).toContain('note: --netG, --norm: pix2pix test builds the network and the input size the checkpoint describes; accepted and not needed');
+    expect(readdirSync(join(tmp, 'single', 'facades_pix2pix', 'test_latest', 'images'))).toHaveLength(3);
     const epoch1 = await runCli(['test', '--dataroot', data, '--name', 'facades_pix2pix', '--epoch', '1', '--checkpoints_dir', runs, '--results_dir', results]);
     expect(epoch1.code).toBe(0);
     expect(existsSync(join(results, 'facades_pix2pix', 'test_1', 'images', '2.png'))).toBe(true);

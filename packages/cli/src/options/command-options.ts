@@ -80,6 +80,18 @@ const officialCommon = {
   wandb_project_name: spec({ codec: AnyValue, arg: 'NAME', group: 'Official command line', help: 'accepted and ignored' }),
 } as const;
 
+/**
+ * Official `test.py` options that describe the network or the loading (`--netG unet_256 --norm batch` in the
+ * README's single-image command): `pix2pix test` builds what the checkpoint describes, so they are accepted
+ * and said to be taken from the checkpoint.
+ */
+export const FROM_CHECKPOINT_OPTIONS = ['netG', 'netD', 'ngf', 'ndf', 'norm', 'no_dropout', 'init_type', 'init_gain', 'n_layers_D', 'input_nc', 'output_nc', 'load_size', 'crop_size', 'preprocess', 'no_flip', 'serial_batches', 'batch_size', 'num_threads', 'max_dataset_size', 'aspect_ratio'] as const;
+
+// Object.fromEntries loses the key types; the entries are exactly FROM_CHECKPOINT_OPTIONS, each the same spec type.
+const fromCheckpoint = Object.fromEntries(
+  FROM_CHECKPOINT_OPTIONS.map((name) => [name, spec({ codec: AnyValue, arg: 'X', group: 'Official command line', help: 'accepted; the checkpoint describes it' })]),
+) as Readonly<Record<(typeof FROM_CHECKPOINT_OPTIONS)[number], ReturnType<typeof spec<typeof AnyValue>>>>;
+
 /** The official display (visdom and HTML) options of `train.py`: accepted, ignored, said so once. */
 export const DISPLAY_OPTIONS = ['display_id', 'display_server', 'display_env', 'display_port', 'display_ncols', 'update_html_freq', 'no_html', 'display_winsize', 'use_wandb', 'wandb_project_name'] as const;
 
@@ -158,6 +170,10 @@ export const TRAIN_OPTIONS = {
   display_ncols: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'accepted and ignored' }),
   update_html_freq: spec({ codec: AnyValue, arg: 'N', group: 'Official command line', help: 'accepted and ignored' }),
   no_html: spec({ codec: Flag, group: 'Official command line', help: 'accepted and ignored' }),
+  input_nc: spec({ codec: intFromString(3, 3, 'an integer in [3, 3] (RGB)'), arg: 'N', group: 'Official command line', help: 'input channels: 3 (RGB images; the only kind read here)', default: '3' }),
+  output_nc: spec({ codec: intFromString(3, 3, 'an integer in [3, 3] (RGB)'), arg: 'N', group: 'Official command line', help: 'output channels: 3 (RGB images)', default: '3' }),
+  pool_size: spec({ codec: intFromString(0, 0, 'an integer in [0, 0] (pix2pix has no image pool)'), arg: 'N', group: 'Official command line', help: 'the image pool of fakes for D: 0, as the official pix2pix model sets it', default: '0' }),
+  verbose: spec({ codec: Flag, group: 'Official command line', help: 'accepted and ignored (the run prints its networks\' sizes)' }),
 } as const satisfies OptionTable;
 
 /** `pix2pix test`: translate a folder of images into an output folder. */
@@ -174,6 +190,7 @@ export const TEST_OPTIONS = {
   ...checkpointSeed,
   ...runtime,
   ...officialCommon,
+  ...fromCheckpoint,
 } as const satisfies OptionTable;
 
 /** `pix2pix eval`: test-set metrics of a checkpoint. */

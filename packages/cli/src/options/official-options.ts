@@ -3,7 +3,7 @@ import { usageError, type CliError } from '../cli/cli-error';
 import { buildRunConfig, type TrainOptions } from '../config/build-config';
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR } from '../config/presets';
 import type { RunConfig } from '../config/run-config';
-import { DISPLAY_OPTIONS, TRAIN_OPTIONS, type TEST_OPTIONS } from './command-options';
+import { DISPLAY_OPTIONS, FROM_CHECKPOINT_OPTIONS, TRAIN_OPTIONS, type TEST_OPTIONS } from './command-options';
 import type { EpochName } from './official-codecs';
 import type { OptionsOf } from './option-spec';
 
@@ -21,7 +21,7 @@ export type TestCommandOptions = OptionsOf<typeof TEST_OPTIONS>;
 const OFFICIAL_MODELS = ['pix2pix', 'cycle_gan', 'colorization', 'test', 'template'] as const;
 
 /** The options this module consumes: what remains is what our commands read. */
-const CONSUMED = ['model', 'gpu_ids', 'epoch', 'epoch_count', 'continue_train', 'save_latest_freq', ...DISPLAY_OPTIONS] as const;
+const CONSUMED = ['model', 'gpu_ids', 'epoch', 'epoch_count', 'continue_train', 'save_latest_freq', 'input_nc', 'output_nc', 'pool_size', 'verbose', ...DISPLAY_OPTIONS] as const;
 
 /** Where a `--continue_train` or `test --name` run is looked for. */
 export interface RunByName {
@@ -217,7 +217,11 @@ export function officialTest(o: TestCommandOptions): E.Either<CliError, Official
     return E.left(usageError(`--gpu_ids ${o.gpu_ids.join(',')}: pix2pix test runs in Node on the CPU (wasm); leave --gpu_ids out or write --gpu_ids -1`));
   }
   const notes = ignoredNotes(o);
-  const options = without(o, [...CONSUMED, 'name', 'phase']);
+  const described = FROM_CHECKPOINT_OPTIONS.filter((k) => o[k] !== undefined);
+  if (described.length > 0) {
+    notes.push(`note: ${described.map((k) => `--${k}`).join(', ')}: pix2pix test builds the network and the input size the checkpoint describes; accepted and not needed`);
+  }
+  const options = without(o, [...CONSUMED, ...FROM_CHECKPOINT_OPTIONS, 'name', 'phase']);
   if (o.name === undefined) {
     if (o.epoch !== undefined) return E.left(usageError(`--epoch ${o.epoch}: only read with --name (the official way to name a run); with --checkpoint give the folder itself, e.g. runs/x/checkpoints/epoch-005`));
     if (o.phase !== undefined) return E.left(usageError(`--phase ${o.phase}: only read with --name; otherwise --dataroot is the folder of images itself`));

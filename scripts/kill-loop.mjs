@@ -101,6 +101,7 @@ let resumeExpected = false;
 const t0 = Date.now();
 while (counts.kills < kills) {
   const dir = runFolder();
+  const before = new Set(dir === undefined ? [] : leftovers(dir).names);
   const run = start(dir === undefined ? ['train', ...TRAIN, '--runs_dir', runsDir] : ['train', '--resume', dir]);
   // Half the kills at a uniform instant from the start (startup, init, steps, saves); half a few ms after a save
   // point's message or a step line, which lands inside the next save or step.
@@ -153,7 +154,11 @@ while (counts.kills < kills) {
     counts.beforeRunFolder++;
     phase = 'before config.json';
   } else {
-    left = leftovers(after);
+    // Leftovers of this kill: all of them once the resume has cleaned up (it printed where it continues from),
+    // else only those that were not there before it started.
+    const all = leftovers(after);
+    const names = continued !== null || !resumed ? all.names : all.names.filter((n) => !before.has(n));
+    left = { inSave: names.length > 0, names };
     phase = left.inSave ? 'inside a save' : /^step \d+\//m.test(result.stdout) ? 'training' : 'starting';
     if (left.inSave) counts.inSave++;
     else if (phase === 'training') counts.training++;

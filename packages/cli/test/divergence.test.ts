@@ -3,7 +3,7 @@ import * as TE from 'fp-ts/TaskEither';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Batch, Loader } from '@pix2pix-ts/datasets';
-import type { StepMetrics, TrainState } from '@pix2pix-ts/pix2pix';
+import type { StepMetrics } from '@pix2pix-ts/pix2pix';
 import { divergence } from '../src/train/divergence';
 import { emptyHistory, historyBefore, LossHistory, recordStep } from '../src/train/loss-history';
 import { LossNumber } from '../src/train/loss-number';

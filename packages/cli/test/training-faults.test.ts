@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -91,7 +91,7 @@ describe('training faults', () => {
     expect(E.isRight(history) && history.right.buckets.reduce((n, b) => n + b.count, 0)).toBe(16);
   });
 
-  it('a run killed (-9) before its first save point resumes from checkpoints/init; the next start removes what the kill left', async () => {
+  it('a run killed (-9) before its first save point resumes from checkpoints/init after removing what the kill left; a failed save point fails the run (recorded), which resumes from init', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pix2pix-kill-'));
     let sent = false;
     const killed = await runCli(['train', ...TINY, '--backend', 'wasm', '--runs_dir', root], (out, child) => {
@@ -105,13 +105,22 @@ describe('training faults', () => {
     const checkpoints = join(dir, 'checkpoints');
     expect(readdirSync(checkpoints)).toEqual(['init']);
     // What a kill inside the first save would leave: an unfinished state folder.
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(join(checkpoints, 'state-000001'));
     writeFileSync(join(checkpoints, 'state-000001', 'weights.bin'), 'partial');
+    // A save point that fails (its sample sheet cannot be written: `samples` is a file) fails the run, recorded.
+    rmSync(join(dir, 'samples'), { recursive: true, force: true });
+    writeFileSync(join(dir, 'samples'), 'in the way');
+    const failed = await runCli(['train', '--resume', dir]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("backend: wasm (the run's own, from run.json; --backend to change)");
+    expect(failed.stdout).toContain(`removed the leftover of an interrupted save: ${join(checkpoints, 'state-000001')}`);
+    expect(failed.stdout).toContain(`continuing from ${join(checkpoints, 'init')}`);
+    expect(failed.stderr).toMatch(/pix2pix: .*samples\/epoch-001\.png: cannot write/);
+    expect(json(join(dir, 'run.json'))).toMatchObject({ status: 'failed', failure: { step: 8 } });
+    // The failed run resumes from its newest checkpoint: still init (the failure came before the full state's save).
+    rmSync(join(dir, 'samples'));
     const resumed = await runCli(['train', '--resume', dir]);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toContain("backend: wasm (the run's own, from run.json; --backend to change)");
-    expect(resumed.stdout).toContain(`removed the leftover of an interrupted save: ${join(checkpoints, 'state-000001')}`);
     expect(resumed.stdout).toContain(`continuing from ${join(checkpoints, 'init')}`);
     expect(json(join(dir, 'run.json'))['status']).toBe('complete');
     expect(existsSync(join(checkpoints, 'latest', 'complete.json'))).toBe(true);

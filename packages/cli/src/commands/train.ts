@@ -262,8 +262,16 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
       onSavePoint: savePoint,
     });
   } catch (e) {
+    if (!(e instanceof DatasetLoadError)) {
+      // Any other failed step or save point: recorded as failed too (best effort: the error itself is what is
+      // reported), and the run stays resumable from its newest checkpoint.
+      if (e instanceof Stop && e.error._tag !== 'Interrupted') {
+        info = { ...info, status: 'failed', updatedAt: nowIso(), failure: { step: trainer.step(), reason: e.error.message } };
+        await writeJson(layout.run, info)();
+      }
+      throw e;
+    }
     // Data that fails to load (a bad pair with --strict_data, or no usable pair in an epoch): failed, named, resumable.
-    if (!(e instanceof DatasetLoadError)) throw e;
     info = { ...info, status: 'failed', updatedAt: nowIso(), failure: { step: trainer.step() + 1, reason: e.message } };
     await must(writeJson(layout.run, info));
     throw new Stop(inputError(`${e.message} (the run can continue from its newest checkpoint: pix2pix train --resume ${layout.dir})`));

@@ -1,5 +1,6 @@
 import { startStaticServer, type StaticServer } from '@pix2pix-ts/browser/node';
 import * as TE from 'fp-ts/TaskEither';
+import { DEFAULT_MODEL_URL, type DemoConfig } from '../src/model-choice';
 
 /** Options of {@link startDemoServer}. */
 export interface DemoServerOptions {
@@ -11,9 +12,15 @@ export interface DemoServerOptions {
   readonly port?: number;
 }
 
-/** Serves the built demo at `/` and the model at `/model/`, on 127.0.0.1 only. */
+/**
+ * Serves the built demo at `/`, the model at `/model/` and `/demo-config.json` (whether there is a model,
+ * so the page never asks for a missing one), on 127.0.0.1 only, with the static server's containment and
+ * Host checks.
+ */
 export function startDemoServer(options: DemoServerOptions): TE.TaskEither<Error, StaticServer> {
+  const config: DemoConfig = { model: options.model === undefined ? null : DEFAULT_MODEL_URL };
   return startStaticServer({
+    routes: { '/demo-config.json': { body: JSON.stringify(config), contentType: 'application/json' } },
     mounts: [{ prefix: '/', dir: options.dist }, ...(options.model === undefined ? [] : [{ prefix: '/model/', dir: options.model }])],
     port: options.port ?? 0,
   });

@@ -41,14 +41,41 @@ async function loadWith(handler: tf.io.IOHandler): Promise<tf.io.ModelArtifacts>
   return handler.load();
 }
 
+/**
+ * Why a model URL cannot be used, in the demo's words, or `undefined` when it answers 200. Asked before
+ * tfjs loads it, so a missing model reads "no model at …", never tfjs's own text.
+ */
+async function problemWith(url: string): Promise<string | undefined> {
+  const response = await fetch(url, { method: 'GET', cache: 'no-store' }).catch(() => undefined);
+  if (response === undefined) return `the server of ${url} cannot be reached`;
+  await response.body?.cancel();
+  if (response.ok) return undefined;
+  return response.status === 404 ? `there is no model at ${url} (the server answered 404, not found)` : `${url} answered HTTP ${response.status}`;
+}
+
+/** tfjs's error text stays in the console; the page says what went wrong in its own words. */
+function unreadable(what: string, e: unknown): Error {
+  console.warn(`${what}:`, e);
+  return new Error(`${what}: the files are not a TensorFlow.js model.json with its weights, or they are damaged`);
+}
+
 function artifactsOf(source: ModelSource): TE.TaskEither<Error, tf.io.ModelArtifacts> {
   if (source.kind === 'url') {
-    return TE.tryCatch(() => loadWith(tf.io.http(source.url)), (e) => new Error(`cannot load ${source.url}: ${toError(e).message}`));
+    return TE.tryCatch(
+      async () => {
+        const problem = await problemWith(source.url);
+        if (problem !== undefined) throw new Error(problem);
+        return loadWith(tf.io.http(source.url)).catch((e: unknown) => {
+          throw unreadable(`cannot load the model at ${source.url}`, e);
+        });
+      },
+      toError,
+    );
   }
   const json = source.files.find((f) => f.name.endsWith('.json'));
   if (json === undefined) return TE.left(new Error('drop a model.json together with its weights file(s) (weights.bin)'));
   const weights = source.files.filter((f) => f !== json);
-  return TE.tryCatch(() => loadWith(tf.io.browserFiles([json, ...weights])), (e) => new Error(`cannot read the dropped files: ${toError(e).message}`));
+  return TE.tryCatch(() => loadWith(tf.io.browserFiles([json, ...weights])), (e) => unreadable('cannot read the dropped files', e));
 }
 
 /**

@@ -6,6 +6,7 @@ import { defaultFacade } from './default-facade';
 import { demoState } from './demo-state';
 import { attachDrawing, type Tool } from './drawing';
 import { labelMap } from './label-map';
+import { chooseModel } from './model-choice';
 import { freshModel, loadModel, sizeChoices, type DemoModel, type ModelSource } from './load-model';
 import { cssColour, LABEL_CLASSES, classIndex } from './palette';
 import { downloadPng } from './png-export';
@@ -30,44 +31,114 @@ function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
   notice.classList.toggle('error', kind === 'error');
 }
 
-// ---- translation: debounced while drawing, one at a time, the latest drawing wins ----
+// ---- status: what the page is busy with, painted before the GPU blocks the main thread ----
+const busy = $<HTMLDivElement>('#busy');
+
+function setStatus(text: string): void {
+  state.status = text;
+  if (text !== '') state.statusLog.push(text);
+  busy.textContent = text;
+  busy.hidden = text === '';
+}
+
+/** Resolves once the browser has painted: WebGL shader compilation then blocks a page that shows its status. */
+const painted = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+// ---- translation: debounced while drawing, one at a time on the GPU, the latest drawing wins ----
 let model: DemoModel | undefined;
-let running = false;
-let again = false;
+/** Sizes still to warm up (one translation each, not shown) for the current model. */
+let toWarm: number[] = [];
+let wantTranslation = false;
+let pumping = false;
 const recent: number[] = [];
 
-async function runTranslation(): Promise<void> {
-  if (model === undefined) return;
-  if (running) {
-    again = true;
-    return;
+interface Settings {
+  readonly dropout: boolean;
+  readonly batchStats: boolean;
+  readonly size: number;
+}
+const settingsOf = (m: DemoModel): Settings => ({
+  dropout: $<HTMLInputElement>('#dropout').checked,
+  batchStats: $<HTMLInputElement>('#batchstats').checked,
+  size: Number($<HTMLSelectElement>('#size').value) || m.size,
+});
+/** Shaders are compiled per shape and per op: these three settings decide which a translation needs. */
+const warmKey = (s: Settings): string => `${s.size}/${s.dropout}/${s.batchStats}`;
+const isWarm = (s: Settings): boolean => state.warmed.includes(warmKey(s));
+const compilingText = (size: number, which: string): string =>
+  `Compiling the WebGL shaders for ${size}×${size}${which} — once per size, the page may not respond for a few seconds…`;
+
+/** Translates the drawing with the current settings and shows it. */
+async function showTranslation(m: DemoModel): Promise<void> {
+  const settings = settingsOf(m);
+  const first = !isWarm(settings);
+  if (first) {
+    setStatus(compilingText(settings.size, ' (first translation with these settings)'));
+    await painted();
   }
-  running = true;
-  const m = model;
-  const size = Number($<HTMLSelectElement>('#size').value) || m.size;
-  const result = await translateLabels(m, drawing.labels(), { dropout: $<HTMLInputElement>('#dropout').checked, batchStats: $<HTMLInputElement>('#batchstats').checked, size })();
-  running = false;
+  const result = await translateLabels(m, drawing.labels(), settings)();
   if (E.isLeft(result)) {
     state.error = result.left.message;
     showNotice(`translation failed: ${result.left.message}`, 'error');
-  } else if (m === model) {
-    const { rgba, size, ms } = result.right;
-    outputCanvas.width = size;
-    outputCanvas.height = size;
-    outputCanvas.getContext('2d')?.putImageData(new ImageData(rgba, size, size), 0, 0);
-    recent.push(ms);
-    if (recent.length > 10) recent.shift();
-    state.translations++;
-    state.lastMs = ms;
-    const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
-    $('#timing').textContent = `${ms.toFixed(0)} ms / translation (mean of last ${recent.length}: ${mean.toFixed(0)} ms) at ${size}×${size}`;
+    return;
   }
-  if (again) {
-    again = false;
-    void runTranslation();
+  // A model replaced meanwhile has its own shaders: only the current model's settings count as warm.
+  if (m !== model) return;
+  state.warmed.push(warmKey(settings));
+  const { rgba, size, ms } = result.right;
+  outputCanvas.width = size;
+  outputCanvas.height = size;
+  outputCanvas.getContext('2d')?.putImageData(new ImageData(rgba, size, size), 0, 0);
+  state.translations++;
+  state.lastMs = ms;
+  if (first) {
+    // Not a translation time: mostly shader compilation, kept out of the mean.
+    $('#timing').textContent = `first translation at ${size}×${size}, shaders compiled: ${ms.toFixed(0)} ms`;
+    return;
   }
+  recent.push(ms);
+  if (recent.length > 10) recent.shift();
+  const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+  $('#timing').textContent = `${ms.toFixed(0)} ms / translation (mean of last ${recent.length}: ${mean.toFixed(0)} ms) at ${size}×${size}`;
 }
-const scheduled = debounce(() => void runTranslation(), 250);
+
+/** One translation at `size` with the current settings, not shown: compiles its shaders before the user asks. */
+async function warmSize(m: DemoModel, size: number, index: number, count: number): Promise<void> {
+  const settings = { ...settingsOf(m), size };
+  if (isWarm(settings)) return;
+  setStatus(compilingText(size, ` (warming up: size ${index} of ${count})`));
+  await painted();
+  const result = await translateLabels(m, drawing.labels(), settings)();
+  if (E.isRight(result) && m === model) state.warmed.push(warmKey(settings));
+}
+
+/** Runs the GPU work in order, one job at a time: a requested translation first, then the warm-up. */
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    for (let m = model; m !== undefined && (wantTranslation || toWarm.length > 0); m = model) {
+      if (wantTranslation) {
+        wantTranslation = false;
+        await showTranslation(m);
+      } else {
+        const all = sizeChoices(m);
+        const size = toWarm.shift() ?? m.size;
+        await warmSize(m, size, all.indexOf(size) + 1, all.length);
+      }
+    }
+  } finally {
+    pumping = false;
+    setStatus('');
+  }
+  if (model !== undefined && toWarm.length === 0) state.warm = true;
+}
+
+function runTranslation(): void {
+  wantTranslation = true;
+  void pump();
+}
+const scheduled = debounce(runTranslation, 250);
 
 // ---- drawing ----
 const drawing = attachDrawing(labelsCanvas, defaultFacade(labelsCanvas.width), (done) => (done ? scheduled.flush() : scheduled.call()));
@@ -132,6 +203,10 @@ function useModel(m: DemoModel): void {
   }
   model = m;
   state.model = { origin: m.origin, fresh: m.fresh, spec: m.spec, size: m.size, specFrom: m.specFrom };
+  // New weights, new shapes: every size compiles again. The shown size comes first, the others follow.
+  state.warmed = [];
+  state.warm = false;
+  toWarm = sizeChoices(m);
   if (m.hints.dropout !== undefined) $<HTMLInputElement>('#dropout').checked = m.hints.dropout;
   if (m.hints.batchStats !== undefined) $<HTMLInputElement>('#batchstats').checked = m.hints.batchStats;
   $('#model').textContent = describeModel(m);
@@ -151,6 +226,7 @@ function useModel(m: DemoModel): void {
 
 async function open(source: ModelSource): Promise<void> {
   $('#model').textContent = 'loading the model…';
+  setStatus('Loading the model…');
   const loaded = await loadModel(source)();
   if (E.isRight(loaded)) {
     showNotice(loaded.right.hints.direction === 'AtoB' ? 'This model was trained AtoB: it may expect photos, not labels, as input.' : '');
@@ -158,18 +234,25 @@ async function open(source: ModelSource): Promise<void> {
     return;
   }
   if (model !== undefined && source.kind === 'files') {
+    setStatus('');
     showNotice(loaded.left.message, 'error');
     $('#model').textContent = describeModel(model);
     return;
   }
+  await openFresh(`No checkpoint could be loaded: ${loaded.left.message}.`);
+}
+
+/** Without a model: a freshly initialised generator, and a notice that says why and what to do. */
+async function openFresh(why: string): Promise<void> {
   const fresh = await freshModel()();
   if (E.isLeft(fresh)) {
+    setStatus('');
     state.error = fresh.left.message;
     showNotice(`no model: ${fresh.left.message}`, 'error');
     return;
   }
   showNotice(
-    `No checkpoint could be loaded (${loaded.left.message}). Translating with a freshly initialised generator (random weights): ` +
+    `${why} Translating with a freshly initialised generator (random weights): ` +
       'the output shows the plumbing works, not a facade. Run `npm run demo -- --model runs/<run>/checkpoints/latest`, or drop a model.json + weights.bin here.',
   );
   useModel(fresh.right);
@@ -193,13 +276,15 @@ document.addEventListener('drop', (e) => {
 
 // ---- start ----
 async function start(): Promise<void> {
+  setStatus('Starting WebGL…');
   const backend = await startBackend();
   state.backend = backend.name;
   state.renderer = backend.renderer;
   $('#backend').textContent = `${backend.name} · ${backend.renderer}`;
   if (backend.fallbackReason !== undefined) showNotice(`WebGL is not available (${backend.fallbackReason}); translating on the cpu backend.`, 'error');
-  const url = new URLSearchParams(location.search).get('model') ?? './model/model.json';
-  await open({ kind: 'url', url });
+  const choice = await chooseModel(location.search);
+  if (choice.kind === 'url') await open({ kind: 'url', url: choice.url });
+  else await openFresh('No model was given to the demo server (`--model`), and it found none under runs/.');
   const before = state.translations;
   // Ready once the first translation is on screen.
   await new Promise<void>((resolve) => {
@@ -210,6 +295,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((e: unknown) => {
+  setStatus('');
   state.error = e instanceof Error ? e.message : String(e);
   showNotice(`the demo failed to start: ${state.error}`, 'error');
 });

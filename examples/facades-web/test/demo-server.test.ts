@@ -40,6 +40,7 @@ describe('demo server (no browser): the build and the model, nothing else', () =
     try {
       expect(await get(url, '/')).toEqual({ status: 200, body: 'demo page' });
       expect(await get(url, '/model/model.json')).toEqual({ status: 200, body: '{}' });
+      expect(await get(url, '/demo-config.json')).toEqual({ status: 200, body: '{"model":"./model/model.json"}' });
       for (const path of ['/leak.txt', '/model/up/private.txt', '/model/../private.txt', '/model/%2e%2e/private.txt', '/%2e%2e/private.txt', '/model/up/dist/index.html']) {
         const r = await get(url, path);
         expect({ path, status: r.status }).toEqual({ path, status: 404 });
@@ -50,6 +51,16 @@ describe('demo server (no browser): the build and the model, nothing else', () =
       expect((await get(url, '/', `localhost:${port}`)).status).toBe(200);
     } finally {
       await close()();
+    }
+  });
+
+  it('without a model, /demo-config.json says so (the page then asks for no model.json)', async () => {
+    const started = await startDemoServer({ dist })();
+    if (E.isLeft(started)) throw started.left;
+    try {
+      expect(await get(started.right.url, '/demo-config.json')).toEqual({ status: 200, body: '{"model":null}' });
+    } finally {
+      await started.right.close()();
     }
   });
 });

@@ -30,6 +30,10 @@ interface DemoState {
   model: { origin: string; fresh: boolean; spec: Record<string, unknown>; size: number; specFrom: string } | null;
   notice: string;
   error: string;
+  status: string;
+  statusLog: string[];
+  warmed: string[];
+  warm: boolean;
 }
 
 const demoState = (page: Page): Promise<DemoState> => page.evaluate(() => Reflect.get(globalThis, 'pix2pixDemo') as DemoState);
@@ -137,7 +141,25 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openDemo(withModel: boolean): Promise<Page> {
+  /** URLs the page asked for that answered 404 (each shows as an error in the page's console). */
+  const notFound = new Map<Page, string[]>();
+
+  /** Waits until the warm-up after the model load (one translation at each size) has finished. */
+  async function waitWarm(page: Page): Promise<DemoState> {
+    await page.waitForFunction(
+      () => {
+        const s = Reflect.get(globalThis, 'pix2pixDemo') as DemoState;
+        return s.warm || s.error !== '';
+      },
+      null,
+      { timeout: 0 },
+    );
+    const s = await demoState(page);
+    expect(s.error).toBe('');
+    return s;
+  }
+
+  async function openDemo(withModel: boolean, query = ''): Promise<Page> {
     const server = await startDemoServer({ dist, ...(withModel ? { model } : {}) })();
     if (E.isLeft(server)) throw server.left;
     servers.push(server.right);
@@ -145,7 +167,12 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
     page.setDefaultTimeout(0); // no wall-clock limits on page actions either: a busy machine only makes them slower
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(`${server.right.url}/`);
+    const missing: string[] = [];
+    notFound.set(page, missing);
+    page.on('response', (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    await page.goto(`${server.right.url}/${query}`);
     return page;
   }
 
@@ -156,6 +183,15 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     expect(ready.backend).toBe('webgl');
     expect(ready.model).toMatchObject({ fresh: false, size: 256, specFrom: 'config', spec: { kind: 'unet', depth: 8, ngf: 4 } });
     expect(await page.locator('#notice').isHidden()).toBe(true);
+    // While the shaders compiled, the page said so (the status overlay), and timed that first translation apart.
+    expect(ready.statusLog.some((t) => /Compiling the WebGL shaders for 256×256/.test(t))).toBe(true);
+    expect(await page.locator('#timing').textContent()).toMatch(/^first translation at 256×256, shaders compiled/);
+    // The warm-up: one translation at each size the model offers, then the overlay goes away.
+    const warm = await waitWarm(page);
+    console.log(`warm-up statuses: ${JSON.stringify(warm.statusLog)}`);
+    expect(warm.warmed).toEqual(expect.arrayContaining(['256/true/true', '512/true/true']));
+    expect(warm.statusLog.some((t) => /Compiling the WebGL shaders for 512×512 \(warming up/.test(t))).toBe(true);
+    expect(await page.locator('#busy').isHidden()).toBe(true);
     const before = await pixels(page, '#output');
 
     // Rectangle tool, class "door", drag across the middle of the label canvas.
@@ -187,6 +223,19 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
       times.push((await afterTranslation(page, () => page.click('#translate'))).lastMs);
     }
     console.log(`ms per translation (256x256, unet_256 ngf 4, webgl): ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    expect(await page.locator('#timing').textContent()).toMatch(/ms \/ translation \(mean of last/);
+
+    // Switching to a warmed size compiles nothing: no new "Compiling" status, the output at the new size.
+    const compiles = (await demoState(page)).statusLog.filter((t) => t.startsWith('Compiling')).length;
+    await afterTranslation(page, () => page.selectOption('#size', '512'));
+    expect(await page.evaluate(() => document.querySelector<HTMLCanvasElement>('#output')?.width)).toBe(512);
+    expect((await demoState(page)).statusLog.filter((t) => t.startsWith('Compiling')).length).toBe(compiles);
+    // A setting not warmed up yet (dropout off) says that it compiles, instead of freezing silently.
+    await afterTranslation(page, () => page.click('#dropout'));
+    expect((await demoState(page)).statusLog.at(-1)).toMatch(/Compiling the WebGL shaders for 512×512 \(first translation with these settings\)/);
+    expect(await page.locator('#busy').isHidden()).toBe(true);
+    await afterTranslation(page, () => page.click('#dropout'));
+    await afterTranslation(page, () => page.selectOption('#size', '256'));
 
     // Export: the PNG download.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -200,7 +249,10 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     const ready = await waitReady(page);
     expect(ready.model).toMatchObject({ fresh: true });
     expect(await page.locator('#notice').isVisible()).toBe(true);
-    expect(await page.locator('#notice').textContent()).toMatch(/freshly initialised generator/);
+    const text = (await page.locator('#notice').textContent()) ?? '';
+    expect(text).toMatch(/No model was given to the demo server \(`--model`\).*freshly initialised generator/);
+    expect(text).not.toMatch(/Please verify|status code|Request to/);
+    expect(notFound.get(page)).toEqual([]); // the page never asked for a model the server does not have
     expect(stats(await pixels(page, '#output')).std).toBeGreaterThan(1);
 
     // Drop model.json + weights.bin on the page (the files come from the checkpoint folder).
@@ -219,6 +271,17 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     });
     expect(dropped.model).toMatchObject({ origin: 'model.json + weights.bin', spec: { depth: 8, ngf: 4 } });
     expect(await page.locator('#notice').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a model URL that answers 404: a message of the demo, not tfjs\'s text; the fresh generator still translates', async () => {
+    const page = await openDemo(true, '?model=./missing/model.json');
+    const ready = await waitReady(page);
+    expect(ready.model).toMatchObject({ fresh: true });
+    const text = (await page.locator('#notice').textContent()) ?? '';
+    expect(text).toMatch(/No checkpoint could be loaded: there is no model at \.\/missing\/model\.json \(the server answered 404, not found\)/);
+    expect(text).not.toMatch(/Please verify|status code|Request to/);
+    expect(stats(await pixels(page, '#output')).std).toBeGreaterThan(1);
     await page.close();
   });
 });

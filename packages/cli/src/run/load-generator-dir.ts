@@ -10,6 +10,7 @@ import { DEFAULT_PRESET } from '../config/presets';
 import type { RunConfig } from '../config/run-config';
 import { GENERATOR_FORMAT, loadGenerator, type GeneratorManifest } from '../export/generator-export';
 import { loadRunCheckpoint } from './checkpoint-io';
+import { isOfficialCheckpoint, loadOfficialGenerator } from './official-generator';
 
 /** A generator read from disk, from either kind of folder, with what is known of its run. */
 export interface GeneratorOnDisk {
@@ -41,7 +42,8 @@ export function configOfManifest(m: GeneratorManifest): RunConfig {
 
 /**
  * Loads the generator of a folder written by this CLI: a training checkpoint (`checkpoints/init`, `latest`) or
- * a generator-only folder (`checkpoints/epoch-NNN`, `pix2pix export`). Everything read is decoded with io-ts and
+ * a generator-only folder (`checkpoints/epoch-NNN`, `pix2pix export`); or of the official PyTorch
+ * implementation: a `.pth` file or a `<checkpoints_dir>/<name>` folder with `latest_net_G.pth`. Everything read is decoded with io-ts and
  * checked against the network it describes.
  *
  * @example
@@ -51,6 +53,13 @@ export function configOfManifest(m: GeneratorManifest): RunConfig {
  * ```
  */
 export function loadGeneratorDir(dir: string): TE.TaskEither<CliError, GeneratorOnDisk> {
+  return pipe(
+    TE.fromTask(() => isOfficialCheckpoint(dir)),
+    TE.chain((official) => (official ? loadOfficialGenerator(dir) : loadOwnGeneratorDir(dir))),
+  );
+}
+
+function loadOwnGeneratorDir(dir: string): TE.TaskEither<CliError, GeneratorOnDisk> {
   const handler = fileCheckpoint(dir);
   return pipe(
     TE.tryCatch(

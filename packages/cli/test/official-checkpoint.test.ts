@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, type CliEnv } from '../src/node';
+import { loadGeneratorDir } from '../src/run/load-generator-dir';
+import { sharedDir } from '../../pix2pix/test/support/shared';
+
+const shared = sharedDir();
+const fixture = shared === undefined ? undefined : join(shared, 'fixtures', 'pth', 'unet256_ngf8_batch_legacy', 'net.pth');
+const present = fixture !== undefined && existsSync(fixture);
+if (!present) console.log('official checkpoint CLI tests skipped: ../shared/fixtures/pth not found');
+
+async function inProcess(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const env = (signal: AbortSignal): CliEnv => ({
+    stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
+    stderr: (s) => void (err += s),
+    now: () => performance.now(),
+    date: () => new Date(),
+    signal,
+  });
+  const code = await main(argv, env);
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-pth-'));
+
+describe.skipIf(!present)('test / eval / export accept an official .pth file or checkpoint folder', () => {
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('a .pth file and an official folder (<checkpoints_dir>/<name>/latest_net_G.pth) load as the generator, network inferred', async () => {
+    const folder = join(tmp, 'checkpoints', 'facades_label2photo');
+    mkdirSync(folder, { recursive: true });
+    symlinkSync(fixture as string, join(folder, 'latest_net_G.pth'));
+    for (const path of [fixture as string, folder]) {
+      const loaded = await loadGeneratorDir(path)();
+      if (loaded._tag === 'Left') throw new Error(loaded.left.message);
+      expect(loaded.right.config.model).toMatchObject({ netG: 'unet_256', ngf: 8, norm: 'batch', inputNc: 3, outputNc: 3 });
+      expect(loaded.right.config.data.cropSize).toBe(256);
+      loaded.right.dispose();
+    }
+  });
+
+  it('pix2pix eval --checkpoint FILE.pth on synthetic pairs, and export of an official folder', async () => {
+    const evaluated = await inProcess(['eval', '--checkpoint', fixture as string, '--dataset_mode', 'synthetic', '--num_test', '2', '--backend', 'wasm']);
+    expect(evaluated.err).toBe('');
+    expect(evaluated.code).toBe(0);
+    expect(evaluated.out).toMatch(/L1/);
+    const out = join(tmp, 'exported');
+    const exported = await inProcess(['export', '--checkpoint', join(tmp, 'checkpoints', 'facades_label2photo'), '--output', out, '--backend', 'wasm']);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['model.json', 'weights.bin']));
+    const back = await loadGeneratorDir(out)();
+    expect(back._tag === 'Right' && back.right.config.model.netG).toBe('unet_256');
+    if (back._tag === 'Right') back.right.dispose();
+  });
+
+  it('a damaged .pth is one clear line, exit 1', async () => {
+    const bad = await inProcess(['eval', '--checkpoint', join(shared as string, 'fixtures', 'pth', 'hostile', 'calls-os-system.pth'), '--dataset_mode', 'synthetic', '--backend', 'cpu']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^pix2pix: .*calls-os-system\.pth: refused to load: the pickle references the global 'posix\.system'/);
+  });
+});

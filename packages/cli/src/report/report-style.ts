@@ -9,6 +9,7 @@ header .sub { color: var(--muted); margin: 0; }
 .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; vertical-align: middle; margin-left: 8px; }
 .badge.complete { background: #d1fae5; color: var(--ok); }
 .badge.interrupted, .badge.running { background: #fef3c7; color: var(--warn); }
+.badge.failed { background: #fde2e1; color: #b91c1c; }
 section { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 18px 20px; margin-top: 18px; }
 section h2 { font-size: 17px; margin: 0 0 12px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-top: 18px; }

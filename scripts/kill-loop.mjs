@@ -1,7 +1,9 @@
 // kill -9 loop: starts a small training run, kills it with SIGKILL at random (seeded) instants, many of them
 // inside checkpoint saves, and after every kill checks that the run is resumable: the newest complete checkpoint
 // (or init, or nothing yet: the seed rebuilds step 0) loads, and the next `pix2pix train --resume` starts from
-// it. Prints a summary table. Run by hand (minutes); not part of `npm test`.
+// it. At the end the killed run is resumed to its end and compared with a run of the same configuration that was
+// never killed (final weights, loss history, metrics). Prints a summary table. Run by hand (minutes); not part of
+// `npm test`.
 //
 //   node scripts/kill-loop.mjs [--kills 50] [--seed 1] [--backend wasm|cpu] [--runs_dir DIR] [--keep]
 import { spawn } from 'node:child_process';
@@ -177,17 +179,30 @@ while (counts.kills < kills) {
   rows.push({ n: counts.kills, mode: `${resumed ? 'resume' : 'new'} ${mode === 'uniform' ? `+${delay}ms` : `${trigger.source.startsWith('saved') ? 'save' : 'step'}#${skip + 1}+${delay}ms`}`, delay: '', left: phase, load: load.ok ? `ok ${load.from}` : `FAILED ${load.error}`, step: String(load.step ?? ''), note: left.names.join(' ') });
   console.log(`kill ${String(counts.kills).padStart(3)}  ${rows[rows.length - 1].mode.padEnd(26)} ${phase.padEnd(19)} ${rows[rows.length - 1].load.padEnd(28)} step ${String(load.step ?? '').padStart(3)}  ${left.names.join(' ')}`);
 }
-// A last resume after the last kill: it must start (and is then stopped with SIGTERM, which saves).
+// The last resume after the last kill runs to the end; then a run of the same configuration never killed: their
+// final state, loss history and metrics must be identical (byte for byte / value for value).
 const finalDir = runFolder();
+let same = 'no run to compare';
 if (finalDir !== undefined) {
-  const last = start(['train', '--resume', finalDir]);
-  last.onStdout((out) => {
-    if (/^step \d+\//m.test(out)) last.child.kill('SIGTERM');
-  });
-  const r = await last.done;
-  if (r.code === 143 || r.code === 0) counts.resumeOk++;
+  const last = await start(['train', '--resume', finalDir]).done;
+  if (last.code === 0) counts.resumeOk++;
   else counts.resumeFailed++;
-  console.log(`final resume: exit ${r.code} (${/continuing[^\n]*/.exec(r.stdout)?.[0] ?? 'no continuing line'})`);
+  console.log(`final resume to the end: exit ${last.code} (${/continuing[^\n]*/.exec(last.stdout)?.[0] ?? 'no continuing line'})`);
+  const straightDir = mkdtempSync(join(tmpdir(), 'pix2pix-kill-loop-straight-'));
+  const straight = await start(['train', ...TRAIN, '--runs_dir', straightDir]).done;
+  const sDir = readdirSync(straightDir).map((n) => join(straightDir, n))[0];
+  if (last.code === 0 && straight.code === 0 && sDir !== undefined) {
+    const file = (d, f) => readFileSync(join(d, f));
+    const stripTimes = (d) => JSON.parse(file(d, 'metrics.json').toString());
+    const checks = {
+      weights: file(finalDir, 'checkpoints/latest/weights.bin').equals(file(sDir, 'checkpoints/latest/weights.bin')),
+      history: file(finalDir, 'history.json').equals(file(sDir, 'history.json')),
+      metrics: JSON.stringify(stripTimes(finalDir)) === JSON.stringify(stripTimes(sDir)),
+    };
+    same = Object.entries(checks).map(([k, v]) => `${k} ${v ? 'identical' : 'DIFFERENT'}`).join(', ');
+    if (!Object.values(checks).every(Boolean)) counts.resumeFailed++;
+  } else same = `straight run exit ${straight.code}`;
+  if (args.runs_dir === undefined && !args.keep) rmSync(straightDir, { recursive: true, force: true });
 }
 const minutes = ((Date.now() - t0) / 60000).toFixed(1);
 console.log('');
@@ -205,5 +220,6 @@ line('newest checkpoint NOT loadable', counts.loadFailed);
 line('resumes that started and continued', counts.resumeOk);
 line('resumes that failed', counts.resumeFailed);
 line('runs completed (a new one started)', counts.completed);
+console.log(`killed run resumed to the end vs a run never killed: ${same}`);
 if (!args.keep && args.runs_dir === undefined) rmSync(runsDir, { recursive: true, force: true });
 process.exit(counts.loadFailed + counts.resumeFailed === 0 ? 0 : 1);

@@ -157,6 +157,28 @@ describe('the official README commands, run (real processes)', () => {
     expect(none.stderr).toMatch(/^pix2pix: --continue_train --name nothing_here: no run named nothing_here in .*checkpoints/);
   });
 
+  it('--continue_train continues an interrupted run of that name to its end (the official command, repeated)', async () => {
+    const root = join(tmp, 'continue');
+    const official = ['train', '--dataset_mode', 'synthetic', '--smoke', '--print_freq', '1', '--name', 'facades_pix2pix', '--model', 'pix2pix', '--direction', 'BtoA', '--checkpoints_dir', root, '--backend', 'wasm'];
+    let sent = false;
+    const cut = await runCli(official, (out, child) => {
+      if (!sent && /^step 3\/16 /m.test(out)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    expect(cut.code).toBe(130);
+    const [run] = readdirSync(root);
+    const continued = await runCli([...official, '--continue_train', '--epoch', 'latest', '--epoch_count', '1', '--display_id', '1']);
+    expect(continued.stderr).toBe('');
+    expect(continued.code).toBe(0);
+    expect(continued.stdout).toContain(`--continue_train --name facades_pix2pix: continuing ${join(root, run ?? '')}`);
+    expect(continued.stdout).toContain('note: --epoch_count 1: ignored; the run continues exactly where it stopped');
+    expect(readdirSync(root)).toEqual([run]);
+    const info = JSON.parse(readFileSync(join(root, run ?? '', 'run.json'), 'utf8')) as { status: string; step: number };
+    expect(info).toMatchObject({ status: 'complete', step: 16 });
+  });
+
   it('refuses what it does not implement, with what to write instead (exit 2, one line)', async () => {
     const [cycle, gpu] = await Promise.all([
       runCli(['train', '--dataroot', data, '--name', 'horse2zebra', '--model', 'cycle_gan']),

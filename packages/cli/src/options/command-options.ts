@@ -124,6 +124,12 @@ export const TRAIN_OPTIONS = {
   ndf: spec({ codec: intFromString(1, MAX_FILTERS), arg: 'N', group: 'Model', help: 'discriminator filters in the first conv', inConfig: (p) => String(p.model.ndf) }),
   norm: spec({ codec: oneOf(NORM_NAMES), arg: 'NAME', group: 'Model', help: 'batch | instance | none', inConfig: (p) => p.model.norm }),
   no_dropout: spec({ codec: Flag, group: 'Model', help: 'no dropout in the generator', inConfig: (p) => String(!p.model.dropout) }),
+  init_from: spec({
+    codec: NonEmpty,
+    arg: 'PATH',
+    group: 'Model',
+    help: 'fine-tune: start from an official PyTorch checkpoint, a .pth generator or a <checkpoints_dir>/<name> folder (latest_net_G.pth, and latest_net_D.pth when there); --netG/--ngf/--norm must describe it',
+  }),
   init_type: spec({ codec: oneOf(INIT_TYPES), arg: 'NAME', group: 'Model', help: 'weight init (the official init_weights): normal | xavier | kaiming | orthogonal', inConfig: (p) => initOf(p.model).type }),
   init_gain: spec({ codec: numberFromString('a number in (0, 10]', (x) => x > 0 && x <= 10), arg: 'X', group: 'Model', help: 'std of normal, gain of xavier and orthogonal; also the std of batch-norm gains around 1', inConfig: (p) => String(initOf(p.model).gain) }),
   gan_mode: spec({ codec: oneOf(GAN_MODE_NAMES), arg: 'MODE', group: 'Objective', help: 'vanilla (the paper\'s BCE) | lsgan | none (L1 only, the paper\'s ablation)', inConfig: (p) => p.objective.ganMode }),
@@ -209,7 +215,14 @@ export const EVAL_OPTIONS = {
 /** `pix2pix export`: the generator alone, as a tfjs weights folder for the browser demo. */
 export const EXPORT_OPTIONS = {
   ...checkpointSource,
-  output: spec({ codec: NonEmpty, arg: 'DIR', group: 'Output', help: 'the folder to write (model.json + weights.bin)', default: '<run>/export' }),
+  output: spec({ codec: NonEmpty, arg: 'DIR', group: 'Output', help: 'the folder to write (model.json + weights.bin; with --format pth: the official <checkpoints_dir>/<name> folder)', default: '<run>/export' }),
+  format: spec({
+    codec: oneOf(['tfjs', 'pth'] as const),
+    arg: 'FORMAT',
+    group: 'Output',
+    help: 'tfjs: model.json + weights.bin (the browser demo); pth: the official PyTorch layout, <output>/latest_net_G.pth (+ latest_net_D.pth from a training checkpoint)',
+    default: 'tfjs',
+  }),
   ...checkpointSeed,
   ...runtime,
 } as const satisfies OptionTable;
@@ -217,7 +230,7 @@ export const EXPORT_OPTIONS = {
 /** The commands of the `pix2pix` binary. */
 export const COMMANDS = {
   train: { options: TRAIN_OPTIONS, summary: 'train a pix2pix model, evaluate it on the test split and write a report', usage: 'pix2pix train --dataroot DIR [options]' },
-  test: { options: TEST_OPTIONS, summary: 'translate a folder of images with a trained generator', usage: 'pix2pix test --checkpoint DIR --dataroot DIR [options]' },
+  test: { options: TEST_OPTIONS, summary: 'translate a folder of images with a trained generator', usage: 'pix2pix test (--checkpoint DIR | --run DIR | --name NAME) --dataroot DIR [options]' },
   eval: { options: EVAL_OPTIONS, summary: 'L1 / PSNR / SSIM of a checkpoint on a split', usage: 'pix2pix eval --checkpoint DIR [options]' },
   export: { options: EXPORT_OPTIONS, summary: 'write the generator alone as a tfjs weights folder (model.json + weights.bin)', usage: 'pix2pix export --checkpoint DIR --output DIR' },
 } as const;

@@ -10,6 +10,7 @@ import type { EXPORT_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { loadGeneratorDir } from '../run/load-generator-dir';
 import { checkpointDirOf } from './checkpoint-dir';
+import { exportOfficial } from './export-pth';
 
 /** The decoded options of `pix2pix export`. */
 export type ExportOptions = OptionsOf<typeof EXPORT_OPTIONS>;
@@ -17,9 +18,20 @@ export type ExportOptions = OptionsOf<typeof EXPORT_OPTIONS>;
 /**
  * `pix2pix export`: writes a checkpoint's generator alone as a TensorFlow.js weights folder (`model.json` with
  * a `GeneratorManifest` + `weights.bin`), what the browser demo loads. Default folder: `<run>/export`
- * (next to the checkpoints folder).
+ * (next to the checkpoints folder). `--format pth`: the official PyTorch checkpoint folder instead
+ * (`exportOfficial`; default `<run>/export-pth`).
  */
 export function exportCommand(o: ExportOptions, env: CliEnv): TE.TaskEither<CliError, string> {
+  if (o.format === 'pth') {
+    return pipe(
+      TE.fromEither(checkpointDirOf(o)),
+      TE.chainFirst(() => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
+      TE.chain((dir) => {
+        const out = o.output ?? join(dir, '..', '..', 'export-pth');
+        return pipe(exportOfficial(dir, out, env), TE.map(() => out));
+      }),
+    );
+  }
   return pipe(
     TE.fromEither(checkpointDirOf(o)),
     TE.bindTo('dir'),

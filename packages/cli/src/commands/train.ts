@@ -29,6 +29,7 @@ import { runBackend } from '../run/run-backend';
 import { loadResumePoint } from '../run/resume-point';
 import { writeFileTE, writeJson } from '../run/json-file';
 import { prepareRun, type PreparedRun } from '../run/prepare-run';
+import { initFromOfficial } from '../run/init-from-official';
 import type { RunInfo } from '../run/run-info';
 import type { RunLayout } from '../run/run-layout';
 import { emptyHistory, historyBefore, LossHistory } from '../train/loss-history';
@@ -80,7 +81,7 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   const nodeBackend = await must(startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels));
   const webgl = backendName === 'webgl' ? await must(startWebgl(options.chromium)) : undefined;
   try {
-    return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env, options.strict_data === true);
+    return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env, options.strict_data === true, options.init_from);
   } finally {
     // Idempotent: normally the trainer has closed the session already.
     if (webgl !== undefined) await webgl.session.close()();
@@ -94,6 +95,7 @@ async function trainRun(
   webgl: StartedWebgl | undefined,
   env: CliEnv,
   strictData: boolean,
+  initFrom: string | undefined,
 ): Promise<TrainSummary> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
   const { config, layout } = prepared;
@@ -123,6 +125,7 @@ async function trainRun(
   const nowIso = (): string => env.date().toISOString();
   if (prepared.resumed === undefined) {
     state = freshState(config, initialisedNets(config.model, nets));
+    if (initFrom !== undefined) state = await must(initFromOfficial(initFrom, config, state, say));
     history = emptyHistory();
     info = {
       format: 'pix2pix-ts/run',

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
+import { convertCommand } from '../commands/convert';
 import { evalCommand } from '../commands/eval';
 import { exportCommand } from '../commands/export';
 import { officialTestOptions, officialTrainOptions } from '../commands/official';
@@ -95,6 +96,8 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
         return await run(evalCommand(cmd.options, env), env);
       case 'export':
         return await run(exportCommand(cmd.options, env), env);
+      case 'convert':
+        return await run(convertCommand(cmd.options, env), env);
     }
   } catch (e) {
     env.stderr(`pix2pix: unexpected error: ${messageOf(e)}\n`);

@@ -227,12 +227,21 @@ export const EXPORT_OPTIONS = {
   ...runtime,
 } as const satisfies OptionTable;
 
+/** `pix2pix convert`: between this project's checkpoints and the official PyTorch `.pth` layout, either way. */
+export const CONVERT_OPTIONS = {
+  input: spec({ codec: NonEmpty, arg: 'PATH', group: 'Input', help: 'an official .pth file or <checkpoints_dir>/<name> folder, or a checkpoint / export folder of this project' }),
+  output: spec({ codec: NonEmpty, arg: 'DIR', group: 'Output', help: 'the folder to write: a tfjs generator folder, or the official <checkpoints_dir>/<name> folder' }),
+  to: spec({ codec: oneOf(['tfjs', 'pth'] as const), arg: 'FORMAT', group: 'Output', help: 'tfjs (model.json + weights.bin) or pth (latest_net_G.pth, + latest_net_D.pth from a training checkpoint)', default: 'pth for ours, tfjs for an official file' }),
+  ...runtime,
+} as const satisfies OptionTable;
+
 /** The commands of the `pix2pix` binary. */
 export const COMMANDS = {
   train: { options: TRAIN_OPTIONS, summary: 'train a pix2pix model, evaluate it on the test split and write a report', usage: 'pix2pix train --dataroot DIR [options]' },
   test: { options: TEST_OPTIONS, summary: 'translate a folder of images with a trained generator', usage: 'pix2pix test (--checkpoint DIR | --run DIR | --name NAME) --dataroot DIR [options]' },
   eval: { options: EVAL_OPTIONS, summary: 'L1 / PSNR / SSIM of a checkpoint on a split', usage: 'pix2pix eval --checkpoint DIR [options]' },
   export: { options: EXPORT_OPTIONS, summary: 'write the generator alone as a tfjs weights folder (model.json + weights.bin)', usage: 'pix2pix export --checkpoint DIR --output DIR' },
+  convert: { options: CONVERT_OPTIONS, summary: 'convert between this project\'s checkpoints and the official PyTorch .pth layout', usage: 'pix2pix convert --input PATH --output DIR [--to tfjs|pth]' },
 } as const;
 
 /** A command name. */

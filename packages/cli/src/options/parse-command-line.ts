@@ -10,6 +10,7 @@ export type ParsedCommand =
   | { readonly command: 'test'; readonly options: OptionsOf<typeof COMMANDS.test.options> }
   | { readonly command: 'eval'; readonly options: OptionsOf<typeof COMMANDS.eval.options> }
   | { readonly command: 'export'; readonly options: OptionsOf<typeof COMMANDS.export.options> }
+  | { readonly command: 'convert'; readonly options: OptionsOf<typeof COMMANDS.convert.options> }
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
 
@@ -121,6 +122,8 @@ export function parseCommandLine(argv: readonly string[]): E.Either<CliError, Pa
       return parseWith(COMMANDS.eval.options, first, rest, (options) => ({ command: first, options }));
     case 'export':
       return parseWith(COMMANDS.export.options, first, rest, (options) => ({ command: first, options }));
+    case 'convert':
+      return parseWith(COMMANDS.convert.options, first, rest, (options) => ({ command: first, options }));
   }
 }
 

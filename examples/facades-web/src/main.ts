@@ -51,6 +51,7 @@ let toWarm: number[] = [];
 let wantTranslation = false;
 let pumping = false;
 const recent: number[] = [];
+let recentSize = 0;
 
 interface Settings {
   readonly dropout: boolean;
@@ -96,6 +97,9 @@ async function showTranslation(m: DemoModel): Promise<void> {
     $('#timing').textContent = `first translation at ${size}×${size}, shaders compiled: ${ms.toFixed(0)} ms`;
     return;
   }
+  // The mean is of one size: a 512×512 translation says nothing about 256×256 ones.
+  if (size !== recentSize) recent.length = 0;
+  recentSize = size;
   recent.push(ms);
   if (recent.length > 10) recent.shift();
   const mean = recent.reduce((a, b) => a + b, 0) / recent.length;

@@ -178,6 +178,7 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
 
   it('loads the checkpoint, draws a rectangle, translates it on WebGL, exports a screenshot', async () => {
     const page = await openDemo(true);
+    await page.screenshot({ path: join(RESULTS, 'demo-loading.png') }); // the status overlay, while the page starts
     const ready = await waitReady(page);
     console.log(`demo backend: ${ready.backend} (${ready.renderer}); model ${JSON.stringify(ready.model)}; first translation ${ready.lastMs.toFixed(0)} ms`);
     expect(ready.backend).toBe('webgl');

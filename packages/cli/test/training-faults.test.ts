@@ -107,6 +107,7 @@ describe('training faults', () => {
     // What a kill inside the first save would leave: an unfinished state folder.
     mkdirSync(join(checkpoints, 'state-000001'));
     writeFileSync(join(checkpoints, 'state-000001', 'weights.bin'), 'partial');
+    writeFileSync(join(dir, 'run.json.tmp-4242'), '{"format":'); // a kill between a JSON file's write and its rename
     // A save point that fails (its sample sheet cannot be written: `samples` is a file) fails the run, recorded.
     rmSync(join(dir, 'samples'), { recursive: true, force: true });
     writeFileSync(join(dir, 'samples'), 'in the way');
@@ -114,6 +115,8 @@ describe('training faults', () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain("backend: wasm (the run's own, from run.json; --backend to change)");
     expect(failed.stdout).toContain(`removed the leftover of an interrupted save: ${join(checkpoints, 'state-000001')}`);
+    expect(failed.stdout).toContain(`removed the leftover of an interrupted save: ${join(dir, 'run.json.tmp-4242')}`);
+    expect(existsSync(join(dir, 'run.json.tmp-4242'))).toBe(false);
     expect(failed.stdout).toContain(`continuing from ${join(checkpoints, 'init')}`);
     expect(failed.stderr).toMatch(/pix2pix: .*samples\/epoch-001\.png: cannot write/);
     expect(json(join(dir, 'run.json'))).toMatchObject({ status: 'failed', failure: { step: 8 } });

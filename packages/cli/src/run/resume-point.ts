@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
@@ -18,8 +19,8 @@ export interface ResumePoint extends LoadedCheckpoint {
 }
 
 /**
- * The newest checkpoint of a run, after cleaning up what a crash left in `checkpoints/` (unfinished saves,
- * temporary folders): the newest complete full state (`latest`), else `init` (a run that failed or was killed
+ * The newest checkpoint of a run, after cleaning up what a crash left (in `checkpoints/`: unfinished saves,
+ * temporary folders; in the run folder: temporary JSON files): the newest complete full state (`latest`), else `init` (a run that failed or was killed
  * before its first save point), else the untrained state rebuilt from the run's seed (a run killed before even
  * `init` was written: that state is exactly what `init` would hold). A checkpoint that exists but cannot be read
  * is an error naming it, never skipped.
@@ -28,7 +29,11 @@ export function loadResumePoint(layout: RunLayout, config: RunConfig): TE.TaskEi
   return pipe(
     TE.tryCatch(
       async () => {
-        const cleanup = await cleanCheckpoints(layout.checkpoints);
+        let cleanup = await cleanCheckpoints(layout.checkpoints);
+        // writeJson's temporary files (`run.json.tmp-PID`): a crash between their write and their rename.
+        const jsonTmp = (await readdir(layout.dir)).filter((n) => /\.json\.tmp-\d+$/.test(n)).map((n) => join(layout.dir, n));
+        for (const p of jsonTmp) await rm(p, { force: true });
+        cleanup = { ...cleanup, removed: [...cleanup.removed, ...jsonTmp] };
         const newest = await newestCompleteState(layout.checkpoints);
         const from = newest ?? [layout.latest, layout.init].find((d) => existsSync(join(d, MANIFEST_FILE)));
         return { cleanup, from };

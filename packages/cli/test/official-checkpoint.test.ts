@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readPth } from '@pix2pix-ts/pix2pix';
+import { encodePng } from '../src/image/png';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,18 @@ describe.skipIf(!present)('test / eval / export accept an official .pth file or 
       if (t.dtype === 'int64') continue; // num_batches_tracked: the tfjs format does not keep it (written as the step)
       expect(b !== undefined && raw(b.values).equals(raw(t.values)), k).toBe(true);
     }
+  });
+
+  it('pix2pix test --checkpoint FILE.pth translates a folder into test_<file> beside the file', async () => {
+    const pth = join(tmp, 'label2photo.pth');
+    copyFileSync(fixture as string, pth);
+    const inputs = join(tmp, 'inputs');
+    mkdirSync(inputs, { recursive: true });
+    writeFileSync(join(inputs, 'a.png'), encodePng({ width: 256, height: 256, data: new Uint8Array(256 * 256 * 3).fill(200) }));
+    const r = await inProcess(['test', '--checkpoint', pth, '--dataroot', inputs, '--backend', 'wasm']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(tmp, 'test_label2photo')).length).toBeGreaterThan(0);
   });
 
   it('a damaged .pth is one clear line, exit 1', async () => {

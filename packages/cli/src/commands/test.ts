@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { alignedFolder, listImages, readFileBytes, resizeBicubic, sharpDecoder, toUnitRange, type PairSource } from '@pix2pix-ts/datasets/node';
@@ -44,7 +44,8 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),
     TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),
     TE.chain(({ dir, loaded }) => {
-      const outDir = o.results_dir ?? join(dir, '..', '..', `test_${basename(dir)}`);
+      // Beside an official .pth file (`x.pth` -> `test_x`); two levels up from a checkpoint folder (`<run>/test_<folder>`).
+      const outDir = o.results_dir ?? (dir.endsWith('.pth') ? join(dirname(dir), `test_${stem(dir)}`) : join(dir, '..', '..', `test_${basename(dir)}`));
       const run = (o.dataset_mode ?? 'single') === 'aligned' ? translateAligned(loaded, dataroot, o, outDir) : translateSingle(loaded, dataroot, o, outDir);
       return pipe(
         run,

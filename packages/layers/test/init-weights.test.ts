@@ -47,6 +47,8 @@ describe('initWeights: the official init_weights(net, init_type, init_gain)', ()
       [4, 4, 3, 32], // [32, 48]: wide, rows orthonormal
       [1, 1, 64, 16], // [16, 64]: wide
       [2, 2, 3, 40], // [40, 12]: tall, columns orthonormal
+      [1, 1, 96, 96], // square: several blocks, the worst-conditioned draw
+      [4, 4, 16, 80], // [80, 256]: three blocks of rows projected on the earlier ones
     ]) {
       const w = orthogonal(0.5)(key(1), shape, { fanIn: 1, fanOut: 1 });
       const rows = shape[3] ?? 1;

@@ -110,7 +110,10 @@ export function decodeStorage(bytes: Uint8Array, dtype: StorageDType, count: num
   }
 }
 
-/** Encodes values as little-endian storage bytes of `dtype` (float32 / float16 / int64: what the writer emits). */
+/**
+ * Encodes values as little-endian storage bytes of `dtype` (float32 / float16 / int64: what the writer emits).
+ * float32 on a little-endian host is a view of `values` (no copy): the writer only reads it.
+ */
 export function encodeStorage(values: StorageValues, dtype: 'float32' | 'float16' | 'int64'): Uint8Array {
   if (dtype === 'int64') {
     if (!(values instanceof BigInt64Array)) fail('malformed', 'an int64 storage needs integer values');
@@ -126,7 +129,7 @@ export function encodeStorage(values: StorageValues, dtype: 'float32' | 'float16
     values.forEach((v, i) => view.setUint16(i * 2, floatToHalf(v), true));
     return out;
   }
-  if (LITTLE_ENDIAN_HOST) return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  if (LITTLE_ENDIAN_HOST) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   values.forEach((v, i) => view.setFloat32(i * 4, v, true));

@@ -22,7 +22,9 @@ describe('the official command line, read (pure)', () => {
     expect(t.options).toEqual({ dataroot: 'd', name: 'facades_pix2pix', direction: 'BtoA' });
     expect(t.notes).toEqual([
       'note: --display_id, --display_port, --update_html_freq, --no_html: the official visdom / HTML / wandb display options are accepted and ignored here (progress lines and report.html instead)',
+      'note: this trains the default preset (64x64 unet_64, ~10 min on 2 CPU cores); the official defaults (256x256 unet_256, 200 epochs) are --preset paper',
     ]);
+    expect(right(officialTrain({ dataroot: 'd', model: 'pix2pix', preset: 'paper' })).notes).toEqual([]);
     expect(t.continueRun).toBeUndefined();
     expect(left(officialTrain({ model: 'cycle_gan' }))).toBe('--model cycle_gan: not implemented in pix2pix-ts, which implements pix2pix only; write --model pix2pix (or leave --model out)');
     expect(left(officialTrain({ model: 'test' }))).toMatch(/^--model test: not implemented/);

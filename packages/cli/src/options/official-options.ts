@@ -94,6 +94,10 @@ export function officialTrain(o: TrainOptions): E.Either<CliError, OfficialTrain
     notes.push(`note: --save_latest_freq ${o.save_latest_freq}: ignored; checkpoints/latest is saved at every save point (--save_epoch_freq) and on Ctrl-C`);
   }
   const options = without({ ...o, ...(backend === undefined ? {} : { backend }) }, CONSUMED);
+  if (o.model !== undefined && o.preset === undefined && o.smoke !== true && o.continue_train !== true) {
+    // A command copied from the official README trains here with our default preset, not the official defaults.
+    notes.push("note: this trains the default preset (64x64 unet_64, ~10 min on 2 CPU cores); the official defaults (256x256 unet_256, 200 epochs) are --preset paper");
+  }
   if (o.continue_train !== true) {
     if (o.epoch_count !== undefined && o.epoch_count !== 1) {
       return E.left(usageError(`--epoch_count ${o.epoch_count}: a new run starts at epoch 1; to continue a run add --continue_train (it continues exactly where the run stopped)`));

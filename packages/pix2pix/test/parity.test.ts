@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { disposeTree, fromLeaves, key, leaves, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { disposeTree, fromLeaves, key, leaves, mapTree, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adamInit, adamStep, initTrainState, makeDetailedTrainStep, patchGan, PAPER_OBJECTIVE, unetGenerator, type NormKind } from '../src/index';
+import { adamInit, adamStep, initTrainState, makeDetailedTrainStep, officialLayout, patchGan, PAPER_OBJECTIVE, unetGenerator, type NormKind, type OfficialNet } from '../src/index';
 import { NODE_BACKENDS, onBackend } from './support/backends';
 import { loadParityCase, maxAbsDiff, relDiff, type ParityCase } from './support/fixtures';
 import { sharedDir } from './support/shared';
@@ -19,35 +19,51 @@ function loadTree(c: ParityCase, like: ParamTree, prefix: string): ParamTree {
   return fromLeaves(like, names.map((n) => c.tensor(n)));
 }
 
+/**
+ * A tree of ours filled from the fixture by official name: each leaf's key comes from `officialLayout`, the
+ * same mapping the `.pth` reader and writer use, so the parity fixtures check that mapping too.
+ */
+function loadByName(c: ParityCase, like: ParamTree, prefix: string, spec: OfficialNet, tree: 'params' | 'state'): ParamTree {
+  const keyOf = new Map(officialLayout(spec).filter((e) => e.tree === tree).map((e) => [e.path, e.key]));
+  return mapTree(like, (_t, path) => c.tensor(`${prefix}${keyOf.get(path) ?? `<no official name for ${path}>`}`));
+}
+
 interface NetCase {
   readonly name: string;
   readonly build: () => AnyLayer;
+  readonly spec: OfficialNet;
   readonly training: boolean;
 }
 
 const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
+const unetSpec = (downs: number, ngf: number, norm: NormKind): OfficialNet => ({ net: 'unet', downs, ngf, inputNc: 3, outputNc: 3, norm, dropout: false });
 const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
+const discSpec = (nLayers: number): OfficialNet => (nLayers === 0 ? { net: 'pixel', ndf: 8, inputNc: 6, norm: 'batch' } : { net: 'n_layers', nLayers, ndf: 8, inputNc: 6, norm: 'batch' });
 
 const FORWARD_CASES: readonly NetCase[] = [
-  { name: 'unet5_ngf8_batch_train', build: unet(5, 8, 'batch'), training: true },
-  { name: 'unet5_ngf8_batch_eval', build: unet(5, 8, 'batch'), training: false },
-  { name: 'unet256_ngf4_batch_train', build: unet(8, 4, 'batch'), training: true },
-  { name: 'unet128_ngf4_instance', build: unet(7, 4, 'instance'), training: true },
-  { name: 'patchgan_n0_ndf8_batch', build: disc(0), training: true },
-  { name: 'patchgan_n1_ndf8_batch', build: disc(1), training: true },
-  { name: 'patchgan_n3_ndf8_batch', build: disc(3), training: true },
+  { name: 'unet5_ngf8_batch_train', build: unet(5, 8, 'batch'), spec: unetSpec(5, 8, 'batch'), training: true },
+  { name: 'unet5_ngf8_batch_eval', build: unet(5, 8, 'batch'), spec: unetSpec(5, 8, 'batch'), training: false },
+  { name: 'unet256_ngf4_batch_train', build: unet(8, 4, 'batch'), spec: unetSpec(8, 4, 'batch'), training: true },
+  { name: 'unet128_ngf4_instance', build: unet(7, 4, 'instance'), spec: unetSpec(7, 4, 'instance'), training: true },
+  { name: 'patchgan_n0_ndf8_batch', build: disc(0), spec: discSpec(0), training: true },
+  { name: 'patchgan_n1_ndf8_batch', build: disc(1), spec: discSpec(1), training: true },
+  { name: 'patchgan_n3_ndf8_batch', build: disc(3), spec: discSpec(3), training: true },
 ];
 
 describe.skipIf(shared === undefined).each(NODE_BACKENDS)('parity with the official implementation on %s', (backend) => {
   beforeAll(() => onBackend(backend));
 
-  it.each(FORWARD_CASES)('$name: forward output (1e-4 abs) and running statistics', ({ name, build, training }) => {
+  it.each(FORWARD_CASES)('$name: forward output (1e-4 abs) and running statistics', ({ name, build, spec, training }) => {
     const c = loadParityCase(shared as string, name);
     const net = untyped(build());
     const input = c.tensor('input');
     const fresh = net.init(key(0), input.shape);
-    const params = loadTree(c, fresh.params, 'net.param.');
-    const state = leaves(fresh.state).length === 0 ? fresh.state : loadTree(c, fresh.state, 'net.buffer.');
+    // By official name (the .pth mapping), then checked against the file order the older loader relied on.
+    const params = loadByName(c, fresh.params, 'net.param.', spec, 'params');
+    const state = leaves(fresh.state).length === 0 ? fresh.state : loadByName(c, fresh.state, 'net.buffer.', spec, 'state');
+    const inOrder = loadTree(c, fresh.params, 'net.param.');
+    leaves(inOrder).forEach((t, i) => expect(maxAbsDiff(t, leaves(params)[i] as tf.Tensor), `param ${i} by name vs by order`).toBe(0));
+    disposeTree(inOrder);
     disposeTree(fresh.params);
     disposeTree(fresh.state);
     const out = net.apply(params, state, input as never, { training });

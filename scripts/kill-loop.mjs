@@ -105,11 +105,12 @@ while (counts.kills < kills) {
   const dir = runFolder();
   const before = new Set(dir === undefined ? [] : leftovers(dir).names);
   const run = start(dir === undefined ? ['train', ...TRAIN, '--runs_dir', runsDir] : ['train', '--resume', dir]);
-  // Half the kills at a uniform instant from the start (startup, init, steps, saves); half a few ms after a save
-  // point's message or a step line, which lands inside the next save or step.
-  const mode = random() < 0.5 ? 'uniform' : 'after-output';
-  const delay = mode === 'uniform' ? Math.floor(random() * 14000) : Math.floor(random() * 150);
-  const trigger = random() < 0.25 ? /saved epoch \d+/g : /^step \d+\//gm;
+  // A third of the kills at a uniform instant from the start (startup, init, steps, saves); a third a few ms after
+  // a step or save line; a third right after an even step's line, when that step's save point is being written.
+  const pick = random();
+  const mode = pick < 1 / 3 ? 'uniform' : pick < 2 / 3 ? 'after-output' : 'in-save';
+  const delay = mode === 'uniform' ? Math.floor(random() * 14000) : Math.floor(random() * (mode === 'in-save' ? 60 : 150));
+  const trigger = mode === 'in-save' ? /^step \d*[02468]\//gm : random() < 0.25 ? /saved epoch \d+/g : /^step \d+\//gm;
   const skip = Math.floor(random() * 4);
   let killed = false;
   const kill = () => {
@@ -176,7 +177,7 @@ while (counts.kills < kills) {
     if (load.ok) lastStep = load.step;
   }
   resumeExpected = after !== undefined;
-  rows.push({ n: counts.kills, mode: `${resumed ? 'resume' : 'new'} ${mode === 'uniform' ? `+${delay}ms` : `${trigger.source.startsWith('saved') ? 'save' : 'step'}#${skip + 1}+${delay}ms`}`, delay: '', left: phase, load: load.ok ? `ok ${load.from}` : `FAILED ${load.error}`, step: String(load.step ?? ''), note: left.names.join(' ') });
+  rows.push({ n: counts.kills, mode: `${resumed ? 'resume' : 'new'} ${mode === 'uniform' ? `+${delay}ms` : `${trigger.source.startsWith('saved') ? 'save' : mode === 'in-save' ? 'even step' : 'step'}#${skip + 1}+${delay}ms`}`, delay: '', left: phase, load: load.ok ? `ok ${load.from}` : `FAILED ${load.error}`, step: String(load.step ?? ''), note: left.names.join(' ') });
   console.log(`kill ${String(counts.kills).padStart(3)}  ${rows[rows.length - 1].mode.padEnd(26)} ${phase.padEnd(19)} ${rows[rows.length - 1].load.padEnd(28)} step ${String(load.step ?? '').padStart(3)}  ${left.names.join(' ')}`);
 }
 // The last resume after the last kill runs to the end; then a run of the same configuration never killed: their

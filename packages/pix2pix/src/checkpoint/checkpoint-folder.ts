@@ -223,6 +223,7 @@ export async function readCheckpointFolder(folder: string): Promise<tf.io.ModelA
   return {
     // The manifest's topology is opaque here; its reader (stateFromArtifacts, loadGenerator) decodes it with io-ts.
     modelTopology: (manifest.modelTopology ?? {}) as object,
+    // Decoded above except `quantization`, kept opaque: stateFromArtifacts refuses quantized tensors.
     weightSpecs: manifest.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
     weightData: total.buffer.slice(total.byteOffset, total.byteOffset + total.byteLength),
     ...(manifest.format === undefined ? {} : { format: manifest.format }),

@@ -8,6 +8,7 @@ import type { AdamAgreement, Agreement } from './page/compare';
 import type { LeakTrace } from './page/cases/leaks';
 import type { ModelAgreement } from './page/cases/models';
 import type { ForwardParity, TrainStepParity } from './page/cases/parity';
+import type { PthParity } from './page/cases/pth';
 import type { TrainStepAgreement } from './page/cases/train-step';
 import type { KernelsAgreement } from './page/cases/kernels';
 import type { WasmInPage } from './page/cases/wasm-threads';
@@ -122,6 +123,16 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
       for (const r of rows) {
         expect(r.output, r.name).toBeLessThan(1e-4);
         expect(r.runningStats, r.name).toBeLessThan(1e-4);
+      }
+    });
+
+    it.skipIf(shared === undefined)('official .pth files read in the page (zip and legacy, float16 + DataParallel): PyTorch\'s outputs on webgl (1e-4 abs)', async () => {
+      const rows = await runCase<PthParity[]>(page(), 'pthForward');
+      for (const r of rows) console.log(`[${mode}] .pth ${r.name} (${r.format}, ${r.network}): output_eval max abs ${r.eval.toExponential(2)}, output_train ${r.train.toExponential(2)}`);
+      expect(rows.length).toBe(3);
+      for (const r of rows) {
+        expect(r.eval, r.name).toBeLessThan(1e-4);
+        expect(r.train, r.name).toBeLessThan(1e-4);
       }
     });
 

@@ -8,6 +8,7 @@ import { layersCase } from './cases/layers';
 import { leaksCase } from './cases/leaks';
 import { modelsCase } from './cases/models';
 import { parityForwardCase, parityTrainStepCase } from './cases/parity';
+import { pthForwardCase } from './cases/pth';
 import { trainStepCase } from './cases/train-step';
 import { wasmThreadsCase } from './cases/wasm-threads';
 
@@ -30,6 +31,7 @@ const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
   leaks: (steps) => leaksCase(steps),
   parityForward: () => parityForwardCase(),
   parityTrainStep: () => parityTrainStepCase(),
+  pthForward: () => pthForwardCase(),
   wasmThreads: () => wasmThreadsCase(),
 };
 

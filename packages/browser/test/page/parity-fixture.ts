@@ -17,9 +17,9 @@ export interface ParityCase {
   withPrefix(prefix: string): string[];
 }
 
-/** Fetches a case (the browser twin of pix2pix's `test/support/fixtures.ts`). */
-export async function fetchParityCase(name: string): Promise<ParityCase> {
-  const base = `/fixtures/parity/${name}`;
+/** Fetches a case from `/fixtures/<folder>/<name>/` (the browser twin of pix2pix's `test/support/fixtures.ts`). */
+export async function fetchParityCase(name: string, folder: 'parity' | 'pth' = 'parity'): Promise<ParityCase> {
+  const base = `/fixtures/${folder}/${name}`;
   const [indexResponse, binResponse] = await Promise.all([fetch(`${base}/tensors.json`), fetch(`${base}/tensors.bin`)]);
   if (!indexResponse.ok || !binResponse.ok) throw new Error(`fixture ${name}: HTTP ${indexResponse.status}/${binResponse.status}`);
   const index = (await indexResponse.json()) as { meta: Record<string, unknown>; tensors: TensorEntry[] };

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readPth } from '@pix2pix-ts/pix2pix';
+import { buildOfficialNet, exportPth, officialGenerator, readPth } from '@pix2pix-ts/pix2pix';
+import { key } from '@pix2pix-ts/layers';
 import { encodePng } from '../src/image/png';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,17 @@ describe.skipIf(!present)('test / eval / export accept an official .pth file or 
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(join(tmp, 'test_label2photo')).length).toBeGreaterThan(0);
+  });
+
+  it('a generator the official command line cannot name (unet_32) is exported with a note saying how it loads there', async () => {
+    const spec = officialGenerator('unet_32', { ngf: 2 });
+    if (spec === undefined) throw new Error('no spec');
+    const vars = buildOfficialNet(spec).impl.init(key(0), [1, 32, 32, 3]);
+    const file = join(tmp, 'small.pth');
+    writeFileSync(file, exportPth(spec, vars));
+    const r = await inProcess(['convert', '--input', file, '--to', 'pth', '--output', join(tmp, 'checkpoints', 'small')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/note: the official train\.py \/ test\.py take --netG unet_128 \| unet_256 \| resnet_6blocks \| resnet_9blocks; this unet_32 loads in the official modules as UnetGenerator\(num_downs=5\), built by hand/);
   });
 
   it('a damaged .pth is one clear line, exit 1', async () => {

@@ -1,6 +1,6 @@
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { disposeState } from '@pix2pix-ts/pix2pix';
+import { disposeState, officialName, type OfficialNet } from '@pix2pix-ts/pix2pix';
 import { writeOfficialCheckpoint } from '@pix2pix-ts/pix2pix/node';
 import { basename, dirname } from 'node:path';
 import { inputError, type CliError } from '../cli/cli-error';
@@ -8,6 +8,17 @@ import type { CliEnv } from '../cli/cli-env';
 import { officialSpecsOf } from '../export/official-specs';
 import { loadRunCheckpoint } from '../run/checkpoint-io';
 import { loadGeneratorDir } from '../run/load-generator-dir';
+
+/** The `--netG` names the official `define_G` knows; ours also has `unet_<N>` for any N and any ResNet block count. */
+const OFFICIAL_NET_G: readonly string[] = ['unet_128', 'unet_256', 'resnet_6blocks', 'resnet_9blocks'];
+
+/** Says when the official command line cannot name the generator (its modules still load the file, built by hand). */
+function noteUnofficialName(spec: OfficialNet, env: CliEnv): void {
+  const name = officialName(spec);
+  if (OFFICIAL_NET_G.includes(name)) return;
+  const how = spec.net === 'unet' ? `UnetGenerator(num_downs=${spec.downs})` : spec.net === 'resnet' ? `ResnetGenerator(n_blocks=${spec.blocks})` : name;
+  env.stdout.write(`note: the official train.py / test.py take --netG ${OFFICIAL_NET_G.join(' | ')}; this ${name} loads in the official modules as ${how}, built by hand\n`);
+}
 
 /** What {@link exportOfficial} wrote. */
 export interface OfficialExport {
@@ -25,6 +36,7 @@ export function exportOfficial(dir: string, out: string, env: CliEnv): TE.TaskEi
     pipe(
       writeOfficialCheckpoint(dirname(out), basename(out), nets, { numBatchesTracked: BigInt(step) }),
       TE.mapLeft((e) => inputError(e.message)),
+      TE.tap(() => TE.fromIO(() => noteUnofficialName(nets.G.spec, env))),
     );
   const full = pipe(
     loadRunCheckpoint(dir),

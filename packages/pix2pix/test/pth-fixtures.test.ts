@@ -13,6 +13,7 @@ import {
   officialGenerator,
   officialLayout,
   readPth,
+  writePth,
   type OfficialNet,
   type PthContents,
 } from '../src/index';
@@ -93,6 +94,20 @@ describe.skipIf(!present)('.pth fixtures written by PyTorch: container, keys, in
       // Buffer.equals: a byte comparison (+0 / -0 and NaN payloads included), fast on large tensors.
       expect(b !== undefined && raw(b.values).equals(raw(t.values)), `${k}: bytes differ`).toBe(true);
     }
+    disposeTree(imported.vars.params);
+    disposeTree(imported.vars.state);
+  });
+
+  it('a file of PyTorch < 0.4.1 (no num_batches_tracked) loads, as PyTorch loads it, and exports with the counts at 0', () => {
+    const sd = normaliseStateDict(right(readPth(bytesOf('unet256_ngf8_batch_zip/net.pth'))).stateDict).stateDict;
+    const old = new Map([...sd].filter(([k]) => !k.endsWith('num_batches_tracked')));
+    expect(old.size).toBeLessThan(sd.size);
+    const imported = right(importPth(writePth(old)));
+    expect(imported.spec).toMatchObject({ net: 'unet', downs: 8, ngf: 8, norm: 'batch' });
+    expect(imported.numBatchesTracked.size).toBe(0);
+    const back = right(readPth(exportPth(imported.spec, imported.vars))).stateDict;
+    expect([...back.keys()]).toEqual([...sd.keys()]);
+    expect(back.get('model.model.1.model.2.num_batches_tracked')?.values[0]).toBe(0n);
     disposeTree(imported.vars.params);
     disposeTree(imported.vars.state);
   });

@@ -47,7 +47,7 @@ function toOurs(e: LayoutEntry, t: StateDictTensor): tf.Tensor {
 /** What {@link stateDictToVars} returns: our variables and what they cannot hold. */
 export interface ImportedVars {
   readonly vars: NetVars;
-  /** `num_batches_tracked` per official key (our batch norm has a fixed momentum and does not count). */
+  /** `num_batches_tracked` per official key, where the file has one (our batch norm has a fixed momentum and does not count). */
   readonly numBatchesTracked: ReadonlyMap<string, bigint>;
 }
 
@@ -68,7 +68,7 @@ export function stateDictToVars(spec: OfficialNet, sd: StateDict): ImportedVars 
     const state = mapLeaves(like.state, byPath(layout, 'state'), 'norm statistics', (e) => toOurs(e, get(e)));
     const numBatchesTracked = new Map<string, bigint>();
     for (const e of layout) {
-      const v = e.role === 'numBatchesTracked' ? get(e).values[0] : undefined;
+      const v = e.role === 'numBatchesTracked' ? sd.get(e.key)?.values[0] : undefined;
       if (typeof v === 'bigint') numBatchesTracked.set(e.key, v);
     }
     return { vars: { params, state }, numBatchesTracked };

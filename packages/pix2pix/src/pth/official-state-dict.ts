@@ -41,12 +41,15 @@ const shapeText = (s: readonly number[]): string => `[${s.join(', ')}]`;
 
 /**
  * The first way `sd` differs from the official network `spec`'s `state_dict()` (a missing key, a shape or
- * dtype that differs, a key the network has not), or undefined when it fits exactly (strict=True).
+ * dtype that differs, a key the network has not), or undefined when it fits as PyTorch's `strict=True` load
+ * would accept it (which tolerates a missing `num_batches_tracked`: files of PyTorch < 0.4.1 have none).
  */
 export function firstDifference(spec: OfficialNet, sd: StateDict): string | undefined {
   const layout = officialLayout(spec);
   for (const e of layout) {
     const t = sd.get(e.key);
+    // PyTorch < 0.4.1 wrote no num_batches_tracked; its BatchNorm fills it in on load, and so do we.
+    if (t === undefined && e.role === 'numBatchesTracked') continue;
     if (t === undefined) return `key '${e.key}' (shape ${shapeText(e.shape)}) is missing from the file`;
     if (t.shape.length !== e.shape.length || t.shape.some((d, i) => d !== e.shape[i])) {
       return `key '${e.key}' has shape ${shapeText(t.shape)} in the file, the network expects ${shapeText(e.shape)}`;

@@ -78,7 +78,8 @@ export type ExportPthOptions = VarsToStateDictOptions & WritePthOptions;
  * @example
  * ```ts
  * import { exportPth, officialGenerator } from '@pix2pix-ts/pix2pix';
- * // const bytes = exportPth(officialGenerator('unet_256')!, state.g, { numBatchesTracked: BigInt(state.step) });
+ * const spec = officialGenerator('unet_256'); // unet_256, ngf 64, batch norm, 3 -> 3 (undefined for an unknown name)
+ * // if (spec) const bytes = exportPth(spec, state.g, { numBatchesTracked: BigInt(state.step) });
  * ```
  */
 export function exportPth(spec: OfficialNet, vars: NetVars, options: ExportPthOptions = {}): Uint8Array {

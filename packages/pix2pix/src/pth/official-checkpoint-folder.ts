@@ -78,7 +78,8 @@ export interface WriteOfficialCheckpointOptions extends ExportPthOptions {
  * ```ts
  * import { officialDiscriminator, officialGenerator } from '@pix2pix-ts/pix2pix';
  * import { writeOfficialCheckpoint } from '@pix2pix-ts/pix2pix/node';
- * // await writeOfficialCheckpoint('checkpoints', 'facades_ours', { G: { spec: officialGenerator('unet_256')!, vars: state.g } })();
+ * const spec = officialGenerator('unet_256');
+ * // if (spec) await writeOfficialCheckpoint('checkpoints', 'facades_ours', { G: { spec, vars: state.g } })();
  * ```
  */
 export function writeOfficialCheckpoint(

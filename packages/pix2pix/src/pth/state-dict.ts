@@ -37,12 +37,20 @@ export function gatherView(storage: StorageValues, offset: number, shape: readon
     fail('malformed', `a tensor view [${shape.join(', ')}] at offset ${offset} reads past its storage of ${storage.length} elements`);
   }
   if (contiguous) return storage.subarray(offset, offset + n);
-  const out = storage instanceof Float32Array ? new Float32Array(n) : new BigInt64Array(n);
+  const at = viewOffsets(offset, shape, stride);
+  if (storage instanceof Float32Array) return Float32Array.from(at, (i) => storage[i] as number);
+  return BigInt64Array.from(at, (i) => storage[i] as bigint);
+}
+
+/** The storage index of every element of a strided view, in row-major order. */
+function viewOffsets(offset: number, shape: readonly number[], stride: readonly number[]): Int32Array | Float64Array {
+  const n = numelOf(shape);
+  const out = offset + n < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
   const index = new Array<number>(shape.length).fill(0);
   for (let i = 0; i < n; i++) {
     let at = offset;
     for (let d = 0; d < shape.length; d++) at += (index[d] as number) * (stride[d] as number);
-    out[i] = storage[at] as never;
+    out[i] = at;
     for (let d = shape.length - 1; d >= 0; d--) {
       index[d] = (index[d] as number) + 1;
       if ((index[d] as number) < (shape[d] as number)) break;

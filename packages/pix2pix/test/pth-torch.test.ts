@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOfficialNet, describeOfficialNet, exportPth, importPth, type OfficialNet } from '../src/index';
+import { buildOfficialNet, describeOfficialNet, exportPth, importPth, readPth, type OfficialNet } from '../src/index';
 import { NODE_BACKENDS, onBackend } from './support/backends';
 import { sharedDir } from './support/shared';
 import { runOfficial, torchMissing } from './support/torch-peer';
@@ -40,6 +41,55 @@ interface Peer {
 const peers = new Map<number, Peer>();
 const report: string[] = [];
 let dir = '';
+
+/** PyTorch writes views (offset, transposed strides, a shared storage) and every storage type; both containers. */
+const VIEWS_SCRIPT = `
+import json, sys, torch
+base = torch.arange(60, dtype=torch.float32) / 7 - 3
+m = base.view(6, 10)
+sd = {
+  'slice_with_offset': base[13:29],
+  'transposed': m.t(),
+  'strided_rows': m[::2, 1::3],
+  'permuted_4d': base[:48].view(2, 3, 2, 4).permute(3, 1, 0, 2),
+  'half': (base[:9] * 1.37).half(),
+  'bfloat16': (base[:7] * 0.5).bfloat16(),
+  'double': base[:5].double() / 3,
+  'long': torch.tensor([3, -2, 2**40], dtype=torch.int64),
+  'scalar': torch.tensor(2.5),
+}
+out = {k: {'shape': list(v.shape), 'values': [float(x) for x in v.float().flatten()] if v.is_floating_point() else [int(x) for x in v.flatten()]} for k, v in sd.items()}
+torch.save(sd, sys.argv[1])
+torch.save(sd, sys.argv[2], _use_new_zipfile_serialization=False)
+print(json.dumps(out))
+`;
+
+describe.skipIf(missing !== undefined)('PyTorch-written views and storage types read exactly', () => {
+  it('storage offsets, transposed and stepped strides, permuted 4-D views, float16/bfloat16/float64/int64, scalars: zip and legacy', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-pth-views-'));
+    try {
+      const [zip, legacy] = [join(tmp, 'views-zip.pth'), join(tmp, 'views-legacy.pth')];
+      const r = spawnSync('/usr/bin/python3', ['-c', VIEWS_SCRIPT, zip, legacy], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const expected = JSON.parse(r.stdout) as Record<string, { shape: number[]; values: number[] }>;
+      for (const file of [zip, legacy]) {
+        const read = readPth(new Uint8Array(readFileSync(file)));
+        if (read._tag === 'Left') throw new Error(read.left.message);
+        expect(read.right.format).toBe(file === zip ? 'zip' : 'legacy');
+        for (const [k, e] of Object.entries(expected)) {
+          const t = read.right.stateDict.get(k);
+          expect(t?.shape, `${file} ${k}`).toEqual(e.shape);
+          const got = t === undefined ? [] : Array.from(t.values, (v) => Number(v));
+          // float64 -> float32 rounds; every other type is exact.
+          e.values.forEach((v, i) => expect(got[i], `${file} ${k}[${i}]`).toBeCloseTo(v, k === 'double' ? 6 : 12));
+          expect(got.length).toBe(e.values.length);
+        }
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
 
 describe.skipIf(missing !== undefined)('round trip through the real peer: our nets as .pth, run by the official modules (strict=True)', () => {
   beforeAll(async () => {

@@ -102,10 +102,10 @@ export function fetchPretrained(name: string, options: FetchPretrainedOptions = 
     TE.flatMap(() =>
       pipe(
         validate(path),
-        TE.orElse((why) =>
+        TE.orElseW((why) =>
           pipe(
             TE.fromTask(() => rm(path, { force: true })),
-            TE.flatMap(() => TE.left(inputError(`--pretrained ${name}: the file downloaded from ${url} is not a loadable pix2pix checkpoint (${why}); it was deleted`))),
+            TE.flatMap(() => TE.left<CliError, string>(inputError(`--pretrained ${name}: the file downloaded from ${url} is not a loadable pix2pix checkpoint (${why}); it was deleted`))),
           ),
         ),
       ),

@@ -33,4 +33,5 @@ export * from './webgl/resolve-chromium';
 export * from './webgl/start-webgl';
 export * from './webgl/webgl-run-trainer';
 export * from './run/load-generator-dir';
+export * from './pretrained/pretrained-names';
 export * from './pretrained/fetch-pretrained';

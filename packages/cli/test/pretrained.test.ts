@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFile, type TestServer } from '../../datasets/test/support/http-server';
-import { fetchPretrained } from '../src/node';
+import { encodePng } from '../src/image/png';
+import { fetchPretrained, main, type CliEnv } from '../src/node';
 
 // A checkpoint written by PyTorch itself in the legacy format the official pretrained models use (unet_256 at ngf 8).
 const FIXTURE = fileURLToPath(new URL('../../../../shared/fixtures/pth/unet256_ngf8_batch_legacy/net.pth', import.meta.url));
@@ -22,7 +21,6 @@ describe.skipIf(!HAVE_FIXTURE)('--pretrained: fetching an official pretrained mo
   let garbage: TestServer;
   const cache = mkdtempSync(join(tmpdir(), 'pix2pix-pretrained-'));
   beforeAll(async () => {
-    await tf.setBackend('cpu');
     server = await serveFile('facades_label2photo.pth', new Uint8Array(readFileSync(FIXTURE)));
     garbage = await serveFile('sat2map.pth', new TextEncoder().encode('<!doctype html><title>Not here</title>'));
   });
@@ -35,7 +33,6 @@ describe.skipIf(!HAVE_FIXTURE)('--pretrained: fetching an official pretrained mo
   it('downloads into <cache>/pretrained/<name>.pth with progress, validates it by loading, then serves it from the cache', async () => {
     const notes: string[] = [];
     let progressCalls = 0;
-    const before = tf.memory().numTensors;
     const first = await fetchPretrained('facades_label2photo', { cacheDir: cache, baseUrl: baseOf(server), onNote: (l) => notes.push(l), onProgress: () => progressCalls++ })();
     if (E.isLeft(first)) throw new Error(first.left.message);
     expect(first.right.path).toBe(join(cache, 'pretrained', 'facades_label2photo.pth'));
@@ -43,7 +40,6 @@ describe.skipIf(!HAVE_FIXTURE)('--pretrained: fetching an official pretrained mo
     expect(first.right.network).toMatch(/unet_256/);
     expect(readFileSync(first.right.path)).toEqual(readFileSync(FIXTURE));
     expect(progressCalls).toBeGreaterThan(0);
-    expect(tf.memory().numTensors).toBe(before); // the validation load frees what it made
 
     const again = await fetchPretrained('facades_label2photo', { cacheDir: cache, baseUrl: baseOf(server), onNote: (l) => notes.push(l) })();
     expect(E.isRight(again) && again.right.fromCache).toBe(true);
@@ -76,5 +72,37 @@ describe.skipIf(!HAVE_FIXTURE)('--pretrained: fetching an official pretrained mo
       _tag: 'Usage',
       message: '--pretrained: unknown model "cityscapes_label2photo"; the official pretrained pix2pix models are facades_label2photo, sat2map, map2sat, edges2shoes, day2night',
     });
+  });
+
+  it('pix2pix test --pretrained NAME: fetched into $XDG_CACHE_HOME/pix2pix-ts/pretrained, then translates a folder', async () => {
+    const xdg = join(cache, 'xdg');
+    const inputs = join(cache, 'inputs');
+    const results = join(cache, 'results');
+    mkdirSync(inputs, { recursive: true });
+    writeFileSync(join(inputs, 'a.png'), encodePng({ width: 256, height: 256, data: new Uint8Array(256 * 256 * 3).fill(90) }));
+    const saved = { url: process.env['PIX2PIX_PRETRAINED_URL'], xdg: process.env['XDG_CACHE_HOME'] };
+    process.env['PIX2PIX_PRETRAINED_URL'] = baseOf(server);
+    process.env['XDG_CACHE_HOME'] = xdg;
+    let out = '';
+    let err = '';
+    const env = (signal: AbortSignal): CliEnv => ({
+      stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
+      stderr: (s) => void (err += s),
+      now: () => performance.now(),
+      date: () => new Date(),
+      signal,
+    });
+    try {
+      const code = await main(['test', '--pretrained', 'facades_label2photo', '--dataroot', inputs, '--results_dir', results, '--backend', 'wasm'], env);
+      expect(err).toMatch(/facades_label2photo\.pth/); // the download's progress lines
+      expect(code, err).toBe(0);
+    } finally {
+      if (saved.url === undefined) delete process.env['PIX2PIX_PRETRAINED_URL'];
+      else process.env['PIX2PIX_PRETRAINED_URL'] = saved.url;
+      if (saved.xdg === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = saved.xdg;
+    }
+    expect(out).toContain(`pretrained facades_label2photo: downloaded to ${join(xdg, 'pix2pix-ts', 'pretrained', 'facades_label2photo.pth')} (unet_256`);
+    expect(readdirSync(results)).toEqual(['a.png']);
   });
 });

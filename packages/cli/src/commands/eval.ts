@@ -12,7 +12,7 @@ import type { EVAL_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { loadGeneratorDir } from '../run/load-generator-dir';
 import { writeJson } from '../run/json-file';
-import { checkpointDirOf } from './checkpoint-dir';
+import { checkpointSourceOf } from './checkpoint-dir';
 
 /** The decoded options of `pix2pix eval`. */
 export type EvalOptions = OptionsOf<typeof EVAL_OPTIONS>;
@@ -42,7 +42,7 @@ export function evalConfigOf(config: RunConfig, o: { readonly dataroot?: string;
 export function evalCommand(o: EvalOptions, env: CliEnv): TE.TaskEither<CliError, SplitMetrics> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
   return pipe(
-    TE.fromEither(checkpointDirOf(o)),
+    checkpointSourceOf(o, env),
     TE.bindTo('dir'),
     TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix eval · backend: ${describeBackend(backend)}`))),

@@ -9,7 +9,7 @@ import { generatorArtifacts, generatorManifestOf } from '../export/generator-exp
 import type { EXPORT_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { loadGeneratorDir } from '../run/load-generator-dir';
-import { checkpointDirOf } from './checkpoint-dir';
+import { checkpointSourceOf } from './checkpoint-dir';
 import { exportOfficial } from './export-pth';
 
 /** The decoded options of `pix2pix export`. */
@@ -24,7 +24,7 @@ export type ExportOptions = OptionsOf<typeof EXPORT_OPTIONS>;
 export function exportCommand(o: ExportOptions, env: CliEnv): TE.TaskEither<CliError, string> {
   if (o.format === 'pth') {
     return pipe(
-      TE.fromEither(checkpointDirOf(o)),
+      checkpointSourceOf(o, env),
       TE.chainFirst(() => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
       TE.chain((dir) => {
         const out = o.output ?? join(dir, '..', '..', 'export-pth');
@@ -33,7 +33,7 @@ export function exportCommand(o: ExportOptions, env: CliEnv): TE.TaskEither<CliE
     );
   }
   return pipe(
-    TE.fromEither(checkpointDirOf(o)),
+    checkpointSourceOf(o, env),
     TE.bindTo('dir'),
     TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
     TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),

@@ -13,7 +13,7 @@ import type { TEST_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { loadGeneratorDir, type GeneratorOnDisk } from '../run/load-generator-dir';
 import { writeFileTE } from '../run/json-file';
-import { checkpointDirOf } from './checkpoint-dir';
+import { checkpointSourceOf } from './checkpoint-dir';
 import { evalConfigOf } from './eval';
 
 /** The decoded options of `pix2pix test`. */
@@ -38,7 +38,7 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
   if (o.dataroot === undefined) return TE.left({ _tag: 'Usage', message: '--dataroot DIR: required (a folder of images to translate)' });
   const dataroot = o.dataroot;
   return pipe(
-    TE.fromEither(checkpointDirOf(o)),
+    checkpointSourceOf(o, env),
     TE.bindTo('dir'),
     TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),

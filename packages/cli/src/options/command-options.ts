@@ -1,3 +1,4 @@
+import { PRETRAINED_NAMES } from '../pretrained/pretrained-names';
 import {
   BACKEND_CHOICES,
   DATASET_MODE_NAMES,
@@ -64,6 +65,12 @@ const testTime = {
 const checkpointSource = {
   checkpoint: spec({ codec: NonEmpty, arg: 'DIR', group: 'Model', help: 'a checkpoint folder (model.json + weights.bin), e.g. runs/facades-…/checkpoints/latest' }),
   run: spec({ codec: NonEmpty, arg: 'DIR', group: 'Model', help: 'a run folder: uses its checkpoints/latest' }),
+  pretrained: spec({
+    codec: NonEmpty,
+    arg: 'NAME',
+    group: 'Model',
+    help: `an official pretrained model (${PRETRAINED_NAMES.join(', ')}), fetched once into <cache>/pretrained/NAME.pth (PIX2PIX_PRETRAINED_URL: another server)`,
+  }),
 } as const;
 
 /**

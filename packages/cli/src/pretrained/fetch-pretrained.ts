@@ -4,19 +4,10 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { defaultCacheDir, downloadFile, type ProgressSink } from '@pix2pix-ts/datasets/node';
-import { describeOfficialNet, importPth, type ImportedPth } from '@pix2pix-ts/pix2pix';
-import { disposeTree } from '@pix2pix-ts/layers';
+import { describeOfficialNet, inferOfficialNet, looksLike, normaliseStateDict, readPth } from '@pix2pix-ts/pix2pix';
+import { OFFICIAL_PRETRAINED_URL, PRETRAINED_NAMES, type PretrainedName } from './pretrained-names';
 import { inputError, messageOf, usageError, type CliError } from '../cli/cli-error';
 
-/**
- * The official implementation's pretrained pix2pix models, by the names its `download_pix2pix_model.sh` takes
- * (all `unet_256` generators with batch norm, saved by PyTorch < 1.6 in the legacy container format).
- */
-export const PRETRAINED_NAMES = ['facades_label2photo', 'sat2map', 'map2sat', 'edges2shoes', 'day2night'] as const;
-export type PretrainedName = (typeof PRETRAINED_NAMES)[number];
-
-/** Where the official script fetches them from; `PIX2PIX_PRETRAINED_URL` overrides it (a mirror, a test server). */
-export const OFFICIAL_PRETRAINED_URL = 'http://efrosgans.eecs.berkeley.edu/pix2pix/models-pytorch';
 
 /** Options of {@link fetchPretrained}. */
 export interface FetchPretrainedOptions {
@@ -45,7 +36,10 @@ const isPretrainedName = (s: string): s is PretrainedName => (PRETRAINED_NAMES a
 
 const exists = (p: string): Promise<boolean> => stat(p).then((s) => s.isFile(), () => false);
 
-/** Loads the file as a `.pth` checkpoint (the validation), frees what it made, and says what network it is. */
+/**
+ * Reads the file as a `.pth` checkpoint (container, restricted unpickler, every storage) and recognises the
+ * official network it holds: the validation. It makes no tensors, so it needs no backend.
+ */
 const validate = (path: string): TE.TaskEither<string, string> => async () => {
   let bytes: Uint8Array;
   try {
@@ -54,13 +48,13 @@ const validate = (path: string): TE.TaskEither<string, string> => async () => {
     return E.left(messageOf(e));
   }
   return pipe(
-    importPth(bytes),
-    E.map((imported: ImportedPth) => {
-      disposeTree(imported.vars.params);
-      disposeTree(imported.vars.state);
-      return describeOfficialNet(imported.spec);
-    }),
+    readPth(bytes),
     E.mapLeft((e) => e.message),
+    E.chain(({ stateDict }) => {
+      const clean = normaliseStateDict(stateDict).stateDict;
+      const spec = inferOfficialNet(clean);
+      return spec === undefined ? E.left(looksLike(clean)) : E.right(describeOfficialNet(spec));
+    }),
   );
 };
 

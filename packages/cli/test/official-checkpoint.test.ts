@@ -94,6 +94,27 @@ describe.skipIf(!present)('test / eval / export accept an official .pth file or 
     expect(readdirSync(join(tmp, 'test_label2photo')).length).toBeGreaterThan(0);
   });
 
+  it('pix2pix test --name NAME reads <checkpoints_dir>/<name>/latest_net_G.pth (and <N>_net_G.pth with --epoch N), the official layout', async () => {
+    const checkpoints = join(tmp, 'official-layout');
+    mkdirSync(join(checkpoints, 'label2photo'), { recursive: true });
+    symlinkSync(fixture as string, join(checkpoints, 'label2photo', 'latest_net_G.pth'));
+    symlinkSync(fixture as string, join(checkpoints, 'label2photo', '3_net_G.pth'));
+    const inputs = join(tmp, 'inputs-by-name');
+    mkdirSync(inputs, { recursive: true });
+    writeFileSync(join(inputs, 'a.png'), encodePng({ width: 256, height: 256, data: new Uint8Array(256 * 256 * 3).fill(90) }));
+    const results = join(tmp, 'results');
+    const common = ['--name', 'label2photo', '--checkpoints_dir', checkpoints, '--model', 'test', '--dataset_mode', 'single', '--dataroot', inputs, '--results_dir', results, '--backend', 'wasm'];
+    const latest = await inProcess(['test', ...common]);
+    expect(latest.err).toBe('');
+    expect(latest.code).toBe(0);
+    expect(latest.out).toContain(`--name label2photo: checkpoint ${join(checkpoints, 'label2photo', 'latest_net_G.pth')}`);
+    expect(readdirSync(join(results, 'label2photo', 'test_latest', 'images'))).toEqual(['a.png']);
+    const epoch3 = await inProcess(['test', ...common, '--epoch', '3']);
+    expect(epoch3.err).toBe('');
+    expect(epoch3.out).toContain(`--name label2photo: checkpoint ${join(checkpoints, 'label2photo', '3_net_G.pth')}`);
+    expect(readdirSync(join(results, 'label2photo', 'test_3', 'images'))).toEqual(['a.png']);
+  });
+
   it('a generator the official command line cannot name (unet_32) is exported with a note saying how it loads there', async () => {
     const spec = officialGenerator('unet_32', { ngf: 2 });
     if (spec === undefined) throw new Error('no spec');

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
+import { officialCheckpointFile } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import type { TrainOptions } from '../config/build-config';
@@ -27,6 +28,29 @@ export function findRunByName(r: RunByName, option: string): TE.TaskEither<CliEr
       const found = newestRunFolder(entries, r.name, (e) => existsSync(runLayout(join(r.runsDir, e)).config));
       return found === undefined ? TE.left(inputError(hint)) : TE.right(join(r.runsDir, found));
     }),
+  );
+}
+
+/** A run folder (its `checkpoints/latest`) or a checkpoint, as `--run` / `--checkpoint` give them. */
+type CheckpointSource = { readonly run: string } | { readonly checkpoint: string };
+
+/**
+ * What `test --name` reads: the official implementation's checkpoint `<checkpoints_dir>/<name>/<epoch>_net_G.pth`
+ * when it is there (the official layout, loaded like any `.pth`), else the newest run of that name (`latest`, or
+ * the generator saved at epoch N).
+ */
+function checkpointByName(byName: RunByName): TE.TaskEither<CliError, CheckpointSource> {
+  const official = join(byName.runsDir, byName.name, officialCheckpointFile('G', byName.epoch));
+  return pipe(
+    TE.fromTask(() => stat(official).then((s) => s.isFile(), () => false)),
+    TE.chain((isOfficial): TE.TaskEither<CliError, CheckpointSource> =>
+      isOfficial
+        ? TE.right({ checkpoint: official })
+        : pipe(
+            findRunByName(byName, 'pix2pix test'),
+            TE.map((dir) => (byName.epoch === 'latest' ? { run: dir } : { checkpoint: runLayout(dir).epochCheckpoint(byName.epoch) })),
+          ),
+    ),
   );
 }
 
@@ -56,8 +80,9 @@ export function officialTrainOptions(o: TrainOptions, env: CliEnv): TE.TaskEithe
 }
 
 /**
- * `pix2pix test` options with the official ones read ({@link officialTest}): with `--name`, the newest run of
- * that name, its checkpoint `--epoch` (`latest`, or the generator saved at epoch N), the data from
+ * `pix2pix test` options with the official ones read ({@link officialTest}): with `--name`, the official
+ * checkpoint `<checkpoints_dir>/<name>/<epoch>_net_G.pth` when there, else the newest run of that name, its
+ * checkpoint `--epoch` (`latest`, or the generator saved at epoch N), the data from
  * `<dataroot>/<phase>` (aligned) and the results in `<results_dir>/<name>/<phase>_<epoch>/images`.
  */
 export function officialTestOptions(o: TestCommandOptions, env: CliEnv): TE.TaskEither<CliError, TestCommandOptions> {
@@ -68,10 +93,10 @@ export function officialTestOptions(o: TestCommandOptions, env: CliEnv): TE.Task
       if (byName === undefined) return TE.right(options);
       const mode = options.dataset_mode ?? (o.model === 'test' ? 'single' : 'aligned');
       return pipe(
-        findRunByName(byName, 'pix2pix test'),
-        TE.map((dir): TestCommandOptions => ({
+        checkpointByName(byName),
+        TE.map((source): TestCommandOptions => ({
           ...options,
-          ...(byName.epoch === 'latest' ? { run: dir } : { checkpoint: runLayout(dir).epochCheckpoint(byName.epoch) }),
+          ...source,
           results_dir: byName.resultsDir,
           dataset_mode: mode,
           ...(options.dataroot === undefined ? {} : { dataroot: mode === 'aligned' ? join(options.dataroot, byName.phase) : options.dataroot }),

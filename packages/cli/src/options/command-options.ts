@@ -192,7 +192,7 @@ export const TRAIN_OPTIONS = {
 /** `pix2pix test`: translate a folder of images into an output folder. */
 export const TEST_OPTIONS = {
   ...checkpointSource,
-  name: spec({ codec: SafeName, arg: 'NAME', group: 'Model', help: 'the official way: the newest run <runs_dir>/<name>-* (or <runs_dir>/<name>), its checkpoint --epoch; results go to <results_dir>/<name>/<phase>_<epoch>/images' }),
+  name: spec({ codec: SafeName, arg: 'NAME', group: 'Model', help: 'the official way: <runs_dir>/<name>/<epoch>_net_G.pth when there (the official checkpoint layout), else the newest run <runs_dir>/<name>-* (or <runs_dir>/<name>), its checkpoint --epoch; results go to <results_dir>/<name>/<phase>_<epoch>/images' }),
   runs_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Model', help: 'where --name looks for runs', default: DEFAULT_RUNS_DIR, aliases: ['checkpoints_dir'] }),
   dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder of input images (single) or of aligned AB images (aligned; with --name, DIR/<phase> as the official test.py)' }),
   results_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'where the translated images are written', default: '<run folder>/test_<checkpoint folder name>; with --name: ./results/<name>/<phase>_<epoch>/images' }),

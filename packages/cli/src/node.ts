@@ -33,5 +33,6 @@ export * from './webgl/resolve-chromium';
 export * from './webgl/start-webgl';
 export * from './webgl/webgl-run-trainer';
 export * from './run/load-generator-dir';
+export * from './run/official-generator';
 export * from './pretrained/pretrained-names';
 export * from './pretrained/fetch-pretrained';

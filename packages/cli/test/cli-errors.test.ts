@@ -1,24 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inProcess } from './support/in-process';
 import { describe, expect, it } from 'vitest';
-import { main, type CliEnv } from '../src/node';
 import { runCli } from './support/run-cli';
 
-/** Runs `main` in-process with captured output (no backend is started for these paths). */
-async function inProcess(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const env = (signal: AbortSignal): CliEnv => ({
-    stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
-    stderr: (s) => void (err += s),
-    now: () => performance.now(),
-    date: () => new Date(),
-    signal,
-  });
-  const code = await main(argv, env);
-  return { code, out, err };
-}
 
 describe('pix2pix error paths (real processes)', () => {
   it('bad values, missing data, a missing run and webgl outside train fail with one line and the right exit code', async () => {

@@ -4,8 +4,8 @@ import { key } from '@pix2pix-ts/layers';
 import { encodePng } from '../src/image/png';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inProcess } from './support/in-process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliEnv } from '../src/node';
 import { loadGeneratorDir } from '../src/run/load-generator-dir';
 import { sharedDir } from '../../pix2pix/test/support/shared';
 
@@ -14,19 +14,6 @@ const fixture = shared === undefined ? undefined : join(shared, 'fixtures', 'pth
 const present = fixture !== undefined && existsSync(fixture);
 if (!present) console.log('official checkpoint CLI tests skipped: ../shared/fixtures/pth not found');
 
-async function inProcess(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const env = (signal: AbortSignal): CliEnv => ({
-    stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
-    stderr: (s) => void (err += s),
-    now: () => performance.now(),
-    date: () => new Date(),
-    signal,
-  });
-  const code = await main(argv, env);
-  return { code, out, err };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-pth-'));
 

@@ -6,7 +6,8 @@ import * as E from 'fp-ts/Either';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFile, type TestServer } from '../../datasets/test/support/http-server';
 import { encodePng } from '../src/image/png';
-import { fetchPretrained, main, type CliEnv } from '../src/node';
+import { fetchPretrained } from '../src/node';
+import { inProcess, type InProcessRun } from './support/in-process';
 
 // A checkpoint written by PyTorch itself in the legacy format the official pretrained models use (unet_256 at ngf 8).
 const FIXTURE = fileURLToPath(new URL('../../../../shared/fixtures/pth/unet256_ngf8_batch_legacy/net.pth', import.meta.url));
@@ -83,25 +84,18 @@ describe.skipIf(!HAVE_FIXTURE)('--pretrained: fetching an official pretrained mo
     const saved = { url: process.env['PIX2PIX_PRETRAINED_URL'], xdg: process.env['XDG_CACHE_HOME'] };
     process.env['PIX2PIX_PRETRAINED_URL'] = baseOf(server);
     process.env['XDG_CACHE_HOME'] = xdg;
-    let out = '';
-    let err = '';
-    const env = (signal: AbortSignal): CliEnv => ({
-      stdout: { isTTY: false, columns: () => 100, write: (s) => void (out += s) },
-      stderr: (s) => void (err += s),
-      now: () => performance.now(),
-      date: () => new Date(),
-      signal,
-    });
+    let run: InProcessRun;
     try {
-      const code = await main(['test', '--pretrained', 'facades_label2photo', '--dataroot', inputs, '--results_dir', results, '--backend', 'wasm'], env);
-      expect(err).toMatch(/facades_label2photo\.pth/); // the download's progress lines
-      expect(code, err).toBe(0);
+      run = await inProcess(['test', '--pretrained', 'facades_label2photo', '--dataroot', inputs, '--results_dir', results, '--backend', 'wasm']);
     } finally {
       if (saved.url === undefined) delete process.env['PIX2PIX_PRETRAINED_URL'];
       else process.env['PIX2PIX_PRETRAINED_URL'] = saved.url;
       if (saved.xdg === undefined) delete process.env['XDG_CACHE_HOME'];
       else process.env['XDG_CACHE_HOME'] = saved.xdg;
     }
+    const { code, out, err } = run;
+    expect(err).toMatch(/facades_label2photo\.pth/); // the download's progress lines
+    expect(code, err).toBe(0);
     expect(out).toContain(`pretrained facades_label2photo: downloaded to ${join(xdg, 'pix2pix-ts', 'pretrained', 'facades_label2photo.pth')} (unet_256`);
     expect(readdirSync(results)).toEqual(['a.png']);
   });

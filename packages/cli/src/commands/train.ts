@@ -1,13 +1,16 @@
+import { rm } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
 import { DatasetLoadError, type PairSource, type Sample } from '@pix2pix-ts/datasets/node';
 import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { makeFolder } from '@pix2pix-ts/pix2pix/node';
 import { inputError, internalError, messageOf, usageError, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { must, Stop } from '../cli/must';
+import type { BackendInfo } from '@pix2pix-ts/backends';
 import { describeBackend, startBackend } from '../cli/start-backend';
 import type { TrainOptions } from '../config/build-config';
 import { buildNets, initialisedNets } from '../config/build-nets';
@@ -78,14 +81,34 @@ async function runTrain(options: TrainOptions, env: CliEnv): Promise<TrainSummar
   const backendName = backend.name;
   if (prepared.resumed !== undefined) env.stdout.write(`backend: ${backendName} (${backend.why})\n`);
   // WebGL exists only in the browser: the steps run there, and this process keeps wasm for everything else.
-  const nodeBackend = await must(startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels));
-  const webgl = backendName === 'webgl' ? await must(startWebgl(options.chromium)) : undefined;
+  // A backend that cannot start leaves nothing behind: a new run's folder, still empty, is removed again.
+  const started = await startBackends(backendName, options)();
+  if (E.isLeft(started)) {
+    if (prepared.resumed === undefined) await rm(prepared.layout.dir, { recursive: true, force: true });
+    throw new Stop(started.left);
+  }
+  const { nodeBackend, webgl } = started.right;
   try {
     return await trainRun(prepared, backendName, describeBackend(nodeBackend), webgl, env, options.strict_data === true, options.init_from);
   } finally {
     // Idempotent: normally the trainer has closed the session already.
     if (webgl !== undefined) await webgl.session.close()();
   }
+}
+
+/** The backend of this process (wasm under a webgl run) and, for webgl, the page that runs the steps. */
+interface StartedBackends {
+  readonly nodeBackend: BackendInfo;
+  readonly webgl: StartedWebgl | undefined;
+}
+
+function startBackends(backendName: 'cpu' | 'wasm' | 'webgl', options: TrainOptions): TE.TaskEither<CliError, StartedBackends> {
+  return pipe(
+    startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels),
+    TE.flatMap((nodeBackend): TE.TaskEither<CliError, StartedBackends> =>
+      backendName === 'webgl' ? pipe(startWebgl(options.chromium), TE.map((webgl) => ({ nodeBackend, webgl }))) : TE.right({ nodeBackend, webgl: undefined }),
+    ),
+  );
 }
 
 async function trainRun(

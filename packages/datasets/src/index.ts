@@ -33,6 +33,7 @@ export * from './config/dataset-config';
 // images and decoding
 export * from './image/rgb-image';
 export * from './image/to-rgb';
+export * from './image/lab';
 export * from './decode/image-header';
 export * from './decode/pixel-limit';
 export * from './decode/check-bytes';

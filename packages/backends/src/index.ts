@@ -1,5 +1,5 @@
 /**
- * `@pix2pix-ts/backends`: choose the tfjs backend (cpu, wasm, webgl) and make it ready to train,
+ * `@pix2pix-ts/backends`: choose the tfjs backend (cpu, wasm, webgl, webgpu) and make it ready to train,
  * adding the kernels a backend lacks (wasm's `Conv2DBackpropFilter`), replacing slow ones (wasm's
  * `Conv2DBackpropInput`) and fixing the gradients
  * tfjs-core gets wrong (`MirrorPad`, `SquaredDifference` with broadcasting).
@@ -10,6 +10,9 @@ export * from './backend/backend-error';
 export * from './backend/backend-info';
 export * from './backend/wasm-setup';
 export * from './backend/webgl-renderer';
+export * from './webgpu/webgpu-adapter';
+export * from './webgpu/webgpu-program';
+export * from './webgpu/adam-update-webgpu';
 export * from './select-backend';
 export * from './use-backend';
 export * from './gradients/ensure-core-gradients';

@@ -10,6 +10,7 @@ import { configureWasmPaths, wasmFeatures } from './backend/wasm-setup';
 import type { WasmBackendModule } from './backend/wasm-setup';
 import { webglRenderer } from './backend/webgl-renderer';
 import type { WebglBackendModule } from './backend/webgl-renderer';
+import { webgpuAdapter, type WebgpuAdapterDescription } from './webgpu/webgpu-adapter';
 import { ensureCoreGradients } from './gradients/ensure-core-gradients';
 import { registerGradientFixes } from './gradients/register-gradient-fixes';
 import { registerExtraKernels } from './kernels/extra-kernels';
@@ -42,7 +43,8 @@ export interface SelectBackendOptions {
 type Loaded =
   | { readonly name: 'cpu' }
   | { readonly name: 'wasm'; readonly module: WasmBackendModule }
-  | { readonly name: 'webgl'; readonly module: WebglBackendModule };
+  | { readonly name: 'webgl'; readonly module: WebglBackendModule }
+  | { readonly name: 'webgpu' };
 
 async function load(name: BackendName): Promise<Loaded> {
   switch (name) {
@@ -53,18 +55,25 @@ async function load(name: BackendName): Promise<Loaded> {
       return { name, module: await import('@tensorflow/tfjs-backend-wasm') };
     case 'webgl':
       return { name, module: await import('@tensorflow/tfjs-backend-webgl') };
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return { name };
   }
 }
 
-async function activate(name: BackendName): Promise<void> {
-  if (tf.findBackendFactory(name) === null) {
-    throw new Error(
-      name === 'webgl' ? 'not registered: the webgl backend registers itself only in a browser' : 'not registered',
-    );
-  }
+const NOT_REGISTERED: Readonly<Partial<Record<BackendName, string>>> = {
+  webgl: 'not registered: the webgl backend registers itself only in a browser',
+  webgpu: 'not registered: the webgpu backend registers itself only in a browser with WebGPU (navigator.gpu)',
+};
+
+/** Starts the backend; for webgpu, the adapter it runs on (asked first, so a missing one is said as such). */
+async function activate(name: BackendName): Promise<WebgpuAdapterDescription | undefined> {
+  if (tf.findBackendFactory(name) === null) throw new Error(NOT_REGISTERED[name] ?? 'not registered');
+  const adapter = name === 'webgpu' ? await webgpuAdapter() : undefined;
   // setBackend reports a failed start (e.g. no WebGL context) as false, not as an exception.
   if (!(await tf.setBackend(name))) throw new Error('the backend failed to start (see the warning tfjs logged)');
   await tf.ready();
+  return adapter;
 }
 
 interface Changes {
@@ -73,7 +82,7 @@ interface Changes {
   readonly gradientFixes: readonly string[];
 }
 
-async function describe(loaded: Loaded, changes: Changes): Promise<BackendInfo> {
+async function describe(loaded: Loaded, changes: Changes, adapter: WebgpuAdapterDescription | undefined): Promise<BackendInfo> {
   switch (loaded.name) {
     case 'cpu':
       return { name: 'cpu', ...changes };
@@ -81,6 +90,9 @@ async function describe(loaded: Loaded, changes: Changes): Promise<BackendInfo> 
       return { name: 'wasm', ...changes, ...(await wasmFeatures(loaded.module)) };
     case 'webgl':
       return { name: 'webgl', ...changes, ...webglRenderer(loaded.module) };
+    case 'webgpu':
+      if (adapter === undefined) throw new Error('webgpu started without an adapter');
+      return { name: 'webgpu', ...changes, adapter };
   }
 }
 
@@ -93,7 +105,8 @@ async function describe(loaded: Loaded, changes: Changes): Promise<BackendInfo> 
  * Safe to call repeatedly to switch between backends; tensors stay bound to the backend that
  * made them, so build a tensor after switching.
  *
- * @param name `'cpu'`, `'wasm'` or `'webgl'` (browsers only)
+ * @param name `'cpu'`, `'wasm'`, `'webgl'` (browsers only) or `'webgpu'` (browsers with a WebGPU adapter only; webgpu gets
+ *   the fused Adam kernel)
  * @returns a task resolving to the {@link BackendInfo}, or to a {@link BackendError} naming the step that failed
  *
  * @example
@@ -132,9 +145,9 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
         return [];
       }),
     ),
-    TE.tap(() => step('init', 'cannot start the backend', () => activate(name))),
-    TE.flatMap(({ loaded, extraKernels, replacedKernels, gradientFixes }) =>
-      step('init', 'cannot describe the backend', () => describe(loaded, { extraKernels, replacedKernels, gradientFixes })),
+    TE.bind('adapter', () => step('init', 'cannot start the backend', () => activate(name))),
+    TE.flatMap(({ loaded, extraKernels, replacedKernels, gradientFixes, adapter }) =>
+      step('init', 'cannot describe the backend', () => describe(loaded, { extraKernels, replacedKernels, gradientFixes }, adapter)),
     ),
   );
 }

@@ -69,6 +69,17 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe(before); // a failed selection leaves the active backend alone
   });
 
+  it('webgpu in Node: a Left at the init stage, naming the reason (no navigator.gpu)', async () => {
+    const before = tf.getBackend();
+    const result = await selectBackend('webgpu')();
+    expect(E.isLeft(result)).toBe(true);
+    if (E.isLeft(result)) {
+      expect(result.left).toMatchObject({ _tag: 'BackendError', backend: 'webgpu', stage: 'init' });
+      expect(result.left.message).toMatch(/registers itself only in a browser with WebGPU|no WebGPU here/);
+    }
+    expect(tf.getBackend()).toBe(before);
+  });
+
   it('useBackend throws a clear Error', async () => {
     await expect(useBackend('webgl')).rejects.toThrow(/could not select tfjs backend 'webgl' \(init\): cannot start the backend/);
   });
@@ -79,8 +90,9 @@ describe('selectBackend', () => {
     expect(e.cause).toMatchObject({ stage: 'wasm-paths' });
   });
 
-  it('names: the three backends, and a guard for strings', () => {
-    expect(BACKEND_NAMES).toEqual(['cpu', 'wasm', 'webgl']);
+  it('names: the four backends, and a guard for strings', () => {
+    expect(BACKEND_NAMES).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
+    expect(isBackendName('webgpu')).toBe(true);
     expect(isBackendName('wasm')).toBe(true);
     expect(isBackendName('tensorflow')).toBe(false);
   });

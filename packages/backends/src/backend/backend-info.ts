@@ -1,3 +1,4 @@
+import type { WebgpuAdapterDescription } from '../webgpu/webgpu-adapter';
 import type { BackendName } from './backend-name';
 
 interface InfoBase<N extends BackendName> {
@@ -68,6 +69,24 @@ export interface WebglInfo extends InfoBase<'webgl'> {
 }
 
 /**
+ * The WebGPU backend (GPU compute shaders).
+ *
+ * @example
+ * ```ts
+ * // browser only
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * import type { WebgpuInfo } from '@pix2pix-ts/backends';
+ *
+ * const info = await useBackend('webgpu');
+ * if (info.name === 'webgpu') { const gpu: WebgpuInfo = info; console.log(gpu.adapter.architecture); } // 'swiftshader'
+ * ```
+ */
+export interface WebgpuInfo extends InfoBase<'webgpu'> {
+  /** The adapter tfjs runs on, as the browser describes it. */
+  readonly adapter: WebgpuAdapterDescription;
+}
+
+/**
  * What {@link selectBackend} activated: the backend's name and what it runs on.
  *
  * @example
@@ -78,4 +97,4 @@ export interface WebglInfo extends InfoBase<'webgl'> {
  * if (info.name === 'wasm') console.log(`wasm simd=${info.simd} threads=${info.threadsCount}`);
  * ```
  */
-export type BackendInfo = CpuInfo | WasmInfo | WebglInfo;
+export type BackendInfo = CpuInfo | WasmInfo | WebglInfo | WebgpuInfo;

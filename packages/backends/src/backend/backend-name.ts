@@ -5,14 +5,14 @@
  * ```ts
  * import { BACKEND_NAMES } from '@pix2pix-ts/backends';
  *
- * const usage = `--backend ${BACKEND_NAMES.join('|')}`; // '--backend cpu|wasm|webgl'
+ * const usage = `--backend ${BACKEND_NAMES.join('|')}`; // '--backend cpu|wasm|webgl|webgpu'
  * ```
  */
-export const BACKEND_NAMES = ['cpu', 'wasm', 'webgl'] as const;
+export const BACKEND_NAMES = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 
 /**
  * A tfjs backend this package can select: `cpu` (reference), `wasm` (fast CPU, Node and
- * browsers), `webgl` (GPU, browsers only).
+ * browsers), `webgl` (GPU, browsers only), `webgpu` (GPU through WebGPU, browsers with an adapter only).
  *
  * @example
  * ```ts

@@ -3,12 +3,14 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
 import { adamUpdateCpu, adamUpdateWasm } from './adam/adam-update-kernels';
 import { conv2dBackpropFilterWasm } from './wasm/conv2d-backprop-filter';
+import { adamUpdateWebgpu } from '../webgpu/adam-update-webgpu';
 
 /**
  * The kernels each backend lacks for pix2pix training, as found by this package's audit (every
  * forward op and gradient of the pix2pix layers and losses run on each backend): wasm has no
- * `Conv2DBackpropFilter`; cpu and webgl have everything. Also the fused Adam update
- * ({@link ADAM_UPDATE}, one kernel per parameter instead of ~13 element-wise ones) on cpu and wasm.
+ * `Conv2DBackpropFilter`; cpu, webgl and webgpu have everything. Also the fused Adam update
+ * ({@link ADAM_UPDATE}, one kernel per parameter instead of ~13 element-wise ones) on cpu, wasm and webgpu
+ * (webgl's is installed by `@pix2pix-ts/browser`'s `setupWebgl`).
  *
  * @example
  * ```ts
@@ -21,6 +23,7 @@ export const EXTRA_KERNELS: Readonly<Record<BackendName, readonly KernelConfig[]
   cpu: [adamUpdateCpu],
   wasm: [conv2dBackpropFilterWasm, adamUpdateWasm],
   webgl: [],
+  webgpu: [adamUpdateWebgpu],
 };
 
 /**

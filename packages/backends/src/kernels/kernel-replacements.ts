@@ -56,6 +56,7 @@ export const KERNEL_REPLACEMENTS: Readonly<Record<BackendName, readonly KernelRe
     { kernelName: tf.SplitV, backendName: 'wasm', replace: splitNarrowRows },
   ],
   webgl: [],
+  webgpu: [],
 };
 
 /** The backends' own kernels, by `backend/kernel`, while a replacement is installed. */

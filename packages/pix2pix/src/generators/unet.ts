@@ -25,15 +25,17 @@ type Down<F extends number> = ConvSig<4, 2, 1, F>;
 type Up<F extends number> = ConvTransposeSig<4, 2, 1, F, 0>;
 type Id = IdentitySig;
 
+/** Signature of the innermost block's path (no skip): `x -> up(down(x))`, with no norm after its down conv. */
+export type InnermostPathSig<Outer extends number, Inner extends number> = SerialSig<readonly [Id, Down<Inner>, Id, Up<Outer>, Id]>;
+
+/** Signature of a middle block's path around `S` (no skip): `x -> up(S(down(x)))`. */
+export type BlockPathSig<Outer extends number, Inner extends number, S extends Sig> = SerialSig<readonly [Id, Down<Inner>, Id, S, Id, Up<Outer>, Id, Id]>;
+
 /** Signature of the innermost U-Net block: `x -> [x, up(down(x))]`, with no norm after its down conv. */
-export type UnetInnermostSig<Outer extends number, Inner extends number> = SkipSig<
-  SerialSig<readonly [Id, Down<Inner>, Id, Up<Outer>, Id]>
->;
+export type UnetInnermostSig<Outer extends number, Inner extends number> = SkipSig<InnermostPathSig<Outer, Inner>>;
 
 /** Signature of a middle U-Net block around `S`: `x -> [x, up(S(down(x)))]`. */
-export type UnetBlockSig<Outer extends number, Inner extends number, S extends Sig> = SkipSig<
-  SerialSig<readonly [Id, Down<Inner>, Id, S, Id, Up<Outer>, Id, Id]>
->;
+export type UnetBlockSig<Outer extends number, Inner extends number, S extends Sig> = SkipSig<BlockPathSig<Outer, Inner, S>>;
 
 /** Signature of the outermost block: no skip, no norm, tanh out. */
 export type UnetOutermostSig<Out extends number, Ngf extends number, S extends Sig> = SerialSig<readonly [Down<Ngf>, S, Id, Up<Out>, Id]>;
@@ -81,16 +83,33 @@ export function unetInnermost<const Outer extends number, const Inner extends nu
   inner: Inner,
   options: UnetBlockOptions = {},
 ): Layer<UnetInnermostSig<Outer, Inner>> {
+  return skip(innermostPath(outer, inner, options));
+}
+
+/**
+ * The innermost block's path without its skip: LeakyReLU, down conv (no norm), ReLU, up conv, norm. The
+ * U-Net wraps it in a skip; the encoder-decoder ablation uses it as it is.
+ *
+ * @example
+ * ```ts
+ * import { key } from '@pix2pix-ts/layers';
+ * import { innermostPath } from '@pix2pix-ts/pix2pix';
+ * innermostPath(64, 64).init(key(0), [1, 2, 2, 64]).outputShape; // readonly [1, 2, 2, 64]
+ * ```
+ */
+export function innermostPath<const Outer extends number, const Inner extends number>(
+  outer: Outer,
+  inner: Inner,
+  options: UnetBlockOptions = {},
+): Layer<InnermostPathSig<Outer, Inner>> {
   const norm = options.norm ?? 'batch';
   const bias = convBiasFor(norm);
-  return skip(
-    serial(
-      leakyRelu(0.2),
-      conv2d({ filters: inner, kernel: 4, stride: 2, pad: 1, bias }),
-      relu(),
-      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
-      normLayer(norm),
-    ),
+  return serial(
+    leakyRelu(0.2),
+    conv2d({ filters: inner, kernel: 4, stride: 2, pad: 1, bias }),
+    relu(),
+    convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
+    normLayer(norm),
   );
 }
 
@@ -113,19 +132,37 @@ export function unetBlock<const Outer extends number, const Inner extends number
   sub: LayerBase<S>,
   options: UnetBlockOptions = {},
 ): Layer<UnetBlockSig<Outer, Inner, S>> {
+  return skip(blockPath(outer, inner, sub, options));
+}
+
+/**
+ * A middle block's path around `sub` without its skip: LeakyReLU, down conv, norm, `sub`, ReLU, up conv,
+ * norm, optional dropout. The U-Net wraps it in a skip; the encoder-decoder ablation uses it as it is.
+ *
+ * @example
+ * ```ts
+ * import { key } from '@pix2pix-ts/layers';
+ * import { blockPath, innermostPath } from '@pix2pix-ts/pix2pix';
+ * blockPath(32, 64, innermostPath(64, 64)).init(key(0), [1, 8, 8, 32]).outputShape; // readonly [1, 8, 8, 32]
+ * ```
+ */
+export function blockPath<const Outer extends number, const Inner extends number, S extends Sig>(
+  outer: Outer,
+  inner: Inner,
+  sub: LayerBase<S>,
+  options: UnetBlockOptions = {},
+): Layer<BlockPathSig<Outer, Inner, S>> {
   const norm = options.norm ?? 'batch';
   const bias = convBiasFor(norm);
-  return skip(
-    serial(
-      leakyRelu(0.2),
-      conv2d({ filters: inner, kernel: 4, stride: 2, pad: 1, bias }),
-      normLayer(norm),
-      sub,
-      relu(),
-      convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
-      normLayer(norm),
-      options.dropout === true ? dropoutLayer(0.5) : identity(),
-    ),
+  return serial(
+    leakyRelu(0.2),
+    conv2d({ filters: inner, kernel: 4, stride: 2, pad: 1, bias }),
+    normLayer(norm),
+    sub,
+    relu(),
+    convTranspose2d({ filters: outer, kernel: 4, stride: 2, pad: 1, outputPadding: 0, bias }),
+    normLayer(norm),
+    options.dropout === true ? dropoutLayer(0.5) : identity(),
   );
 }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeTree, foldIn, fromLeaves, leaves, split, tidyTree, type AnyLayer, type ApplyContext, type ParamTree, type Key } from '@pix2pix-ts/layers';
+import { discriminatorChannels, discriminatorView, type DiscriminatorInput } from '../discriminators/discriminator-input';
 import { ganLoss, l1Loss, type GanMode } from '../losses/gan-loss';
 import { adamInit, adamStep, type AdamConfig } from '../optim/adam';
 import { lrFactor, type LrPolicy } from '../optim/lr-policy';
@@ -48,11 +49,17 @@ export interface StepMetrics {
 export interface Pix2PixNets {
   readonly generator: AnyLayer;
   readonly discriminator: AnyLayer;
+  /**
+   * What the discriminator sees (default `conditional`, the paper's): {@link initTrainState} sizes D's input
+   * channels by it and the training step feeds D the (A, output) pair or the output alone.
+   */
+  readonly discriminatorInput?: DiscriminatorInput;
 }
 
 /**
  * A fresh training state: both networks initialised from independent keys split off `seedKey`, zero
- * Adam moments, step 0, epoch 1.
+ * Adam moments, step 0, epoch 1. D is initialised for `input_nc + output_nc` channels, or `output_nc` when
+ * `nets.discriminatorInput` is `unconditional`.
  *
  * @example
  * ```ts
@@ -66,7 +73,7 @@ export function initTrainState(nets: Pix2PixNets, seedKey: Key, inputShape: read
   const [gKey, dKey, runKey] = split(seedKey, 3) as [Key, Key, Key];
   const [n, h, w, c] = inputShape;
   const g = nets.generator.impl.init(gKey, inputShape);
-  const d = nets.discriminator.impl.init(dKey, [n, h, w, c + outChannels]);
+  const d = nets.discriminator.impl.init(dKey, [n, h, w, discriminatorChannels(c, outChannels, nets.discriminatorInput ?? 'conditional')]);
   return { g, d, optG: adamInit(g.params), optD: adamInit(d.params), key: runKey, step: 0, epoch: 1 };
 }
 
@@ -76,8 +83,6 @@ function gradTree(params: ParamTree, f: (p: ParamTree) => tf.Scalar): { readonly
   return { loss: value as tf.Scalar, grads: fromLeaves(params, grads) };
 }
 
-const pair = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.concat([a, b], 3);
-
 /**
  * Makes the pix2pix training step for two networks and an objective: a pure function
  * `(state, batch) -> [state', metrics]` that does exactly what the official
@@ -86,6 +91,9 @@ const pair = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.concat([a, b], 3);
  * 1. `fake_B = G(A)` (training mode; dropout from `foldIn(key, step)`);
  * 2. D step: `0.5·(GAN(D(A, fake_B), fake) + GAN(D(A, B), real))`, Adam on D;
  * 3. G step through the *updated* D: `GAN(D'(A, fake_B), real) + λ·L1(fake_B, B)`, Adam on G.
+ *
+ * The paper's ablations: `objective.l1Only` drops D entirely (L1), `lambdaL1: 0` keeps only the GAN term
+ * (cGAN), and `nets.discriminatorInput: 'unconditional'` makes D read `fake_B` / `B` alone (L1+GAN).
  *
  * Batch norm statistics advance as in PyTorch: G once, D three times (fake, real, then fake again).
  * Every tensor allocated inside is freed except the new state; the old state is untouched: call
@@ -134,6 +142,8 @@ export function makeDetailedTrainStep(
   const D = nets.discriminator.impl;
   const { ganMode, lambdaL1, adam } = objective;
   const l1Only = objective.l1Only ?? false;
+  const dInput = nets.discriminatorInput ?? 'conditional';
+  const pair = (x: tf.Tensor, y: tf.Tensor): tf.Tensor => discriminatorView(x, y, dInput);
 
   return (state, batch) => {
     const lr = adam.lr * lrFactor(objective.lrPolicy, state.epoch);

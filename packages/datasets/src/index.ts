@@ -74,5 +74,18 @@ export * from './stream/load-report';
 export * from './stream/loader';
 export * from './stream/browser-loader';
 export * from './stream/to-tensors';
+// the official datasets by name (the catalogue; fetching them is in ./node)
+export * from './catalog/facades-digest';
+export * from './catalog/official-dataset';
+export * from './catalog/official-datasets';
+export * from './catalog/datasets-url';
 // download progress (formatting only; the downloader is in ./node)
 export * from './download/progress-format';
+// dataset modes (the paper's other tasks, made from plain photos; the folder source is in ./node)
+export * from './modes/dataset-mode';
+export * from './modes/canny';
+export * from './modes/edges';
+export * from './modes/inpaint';
+export * from './modes/colorization';
+export * from './modes/mode-pair';
+export * from './modes/mode-display';

@@ -31,3 +31,6 @@ export * from './download/tree-digest';
 export * from './download/progress-reporter';
 export * from './download/download-file';
 export * from './download/install-archive';
+export * from './download/digest-record';
+export * from './catalog/fetch-official-dataset';
+export * from './modes/photo-folder';

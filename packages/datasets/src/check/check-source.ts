@@ -45,7 +45,7 @@ export interface SourceCheck {
   readonly refused: readonly { readonly id: string; readonly error: DatasetError }[];
 }
 
-const filesOf = (entry: PairEntry): number => (entry.kind === 'aligned' ? 1 : entry.kind === 'separate' ? 2 : 0);
+const filesOf = (entry: PairEntry): number => (entry.kind === 'aligned' || entry.kind === 'photo' ? 1 : entry.kind === 'separate' ? 2 : 0);
 
 /**
  * Reads the header of every file of a source, without decoding pixels (64 KiB a file), and refuses the pairs
@@ -91,6 +91,8 @@ export const checkSource = (source: PairSource, options: SourceCheckOptions = {}
             ),
           ),
         );
+      case 'photo':
+        return pipe(header(entry.path), TE.map(() => undefined));
       case 'synthetic':
         return TE.right(undefined);
     }

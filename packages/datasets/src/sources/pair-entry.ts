@@ -4,7 +4,8 @@
  *
  * - `aligned`: one file holding A (left half) and B (right half) side by side, the pix2pix layout;
  * - `separate`: two files, A and B;
- * - `synthetic`: generated from `(seed, index)`, nothing to read.
+ * - `synthetic`: generated from `(seed, index)`, nothing to read;
+ * - `photo`: one plain photo (any size) for a dataset mode, which makes the pair from it (`a` = `b` = the photo).
  *
  * Paths are whatever the byte reader understands: file paths in Node, URLs in browsers.
  *
@@ -17,4 +18,5 @@
 export type PairEntry =
   | { readonly kind: 'aligned'; readonly id: string; readonly path: string }
   | { readonly kind: 'separate'; readonly id: string; readonly pathA: string; readonly pathB: string }
-  | { readonly kind: 'synthetic'; readonly id: string; readonly seed: number; readonly index: number; readonly size: number };
+  | { readonly kind: 'synthetic'; readonly id: string; readonly seed: number; readonly index: number; readonly size: number }
+  | { readonly kind: 'photo'; readonly id: string; readonly path: string };

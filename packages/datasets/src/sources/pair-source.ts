@@ -1,4 +1,5 @@
 import type { Direction } from '../config/direction';
+import type { DatasetMode } from '../modes/dataset-mode';
 import type { PairEntry } from './pair-entry';
 
 /**
@@ -20,4 +21,6 @@ export interface PairSource {
   /** For `aligned` entries: require exactly 2:1 files (two square halves), not only an even width. */
   readonly requireSquareHalves: boolean;
   readonly entries: readonly PairEntry[];
+  /** A dataset mode (`colorization`, `edges`, `inpaint`): every file holds a photo the mode makes a pair from. */
+  readonly mode?: DatasetMode;
 }

@@ -3,8 +3,9 @@ import { batchError, type DatasetError } from '../errors/dataset-error';
 import type { Sample } from './sample';
 
 /**
- * A batch, NHWC float32 in [-1, 1]: `a` the generator inputs, `b` the targets, both of `shape`; `paths[i]` names
- * sample `i`, `indices[i]` is its position in the sorted dataset.
+ * A batch, NHWC float32 in [-1, 1]: `a` the generator inputs, of `shape`, `b` the targets (the same `N, H, W`;
+ * 3 channels as `a`, except in `colorization` mode: `a` 1 channel (L), `b` 2 (ab)); `paths[i]` names sample `i`,
+ * `indices[i]` is its position in the sorted dataset.
  *
  * @example
  * ```ts
@@ -15,7 +16,8 @@ import type { Sample } from './sample';
 export interface Batch {
   readonly a: Float32Array;
   readonly b: Float32Array;
-  readonly shape: readonly [n: number, height: number, width: number, channels: 3];
+  /** The shape of `a`; `b` has `b.length / (N·H·W)` channels (see {@link targetChannels}). */
+  readonly shape: readonly [n: number, height: number, width: number, channels: number];
   readonly paths: readonly string[];
   readonly indices: readonly number[];
   readonly epoch: number;
@@ -43,16 +45,28 @@ export const assembleBatch = (samples: readonly Sample[], epoch: number): E.Eith
       ),
     );
   }
-  const shape = [samples.length, first.height, first.width, 3] as const;
+  const shape = [samples.length, first.height, first.width, first.a.length / (first.width * first.height)] as const;
   const paths = samples.map((s) => s.id);
   const indices = samples.map((s) => s.index);
   if (samples.length === 1) return E.right({ a: first.a, b: first.b, shape, paths, indices, epoch });
-  const per = first.a.length;
-  const a = new Float32Array(per * samples.length);
-  const b = new Float32Array(per * samples.length);
+  const perA = first.a.length;
+  const perB = first.b.length;
+  const a = new Float32Array(perA * samples.length);
+  const b = new Float32Array(perB * samples.length);
   samples.forEach((s, i) => {
-    a.set(s.a, i * per);
-    b.set(s.b, i * per);
+    a.set(s.a, i * perA);
+    b.set(s.b, i * perB);
   });
   return E.right({ a, b, shape, paths, indices, epoch });
 };
+
+/**
+ * The channels of a batch's targets `b` (3, or 2 for the ab of `colorization`): its length over `N·H·W`.
+ *
+ * @example
+ * ```ts
+ * import { targetChannels } from '@pix2pix-ts/datasets';
+ * targetChannels({ b: new Float32Array(8), shape: [1, 2, 2, 1] }); // 2
+ * ```
+ */
+export const targetChannels = (batch: Pick<Batch, 'b' | 'shape'>): number => batch.b.length / (batch.shape[0] * batch.shape[1] * batch.shape[2]);

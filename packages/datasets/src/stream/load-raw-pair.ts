@@ -108,6 +108,12 @@ export const loadRawPair = (env: LoadEnv, entry: PairEntry, settings: SampleSett
             : E.right({ id: entry.id, ...orient({ a: a.image, b: b.image }, settings.direction), converted: [...a.converted, ...b.converted] }),
         ),
       );
+    case 'photo':
+      // One photo: a dataset mode makes the pair from it (prepareModeSample), so both sides are the photo.
+      return pipe(
+        decodeFile(env, entry.path, settings),
+        TE.map(({ image, converted }) => ({ id: entry.id, a: image, b: image, converted })),
+      );
     case 'synthetic':
       return TE.right({ id: entry.id, ...orient(syntheticPair(entry.seed, entry.index, entry.size), settings.direction), converted: [] });
   }

@@ -5,6 +5,7 @@ import { badImage, type DatasetError } from '../errors/dataset-error';
 import { toUnitRange } from '../augment/normalize';
 import { getParams } from '../augment/params';
 import { applyTransform } from '../augment/transform';
+import { prepareModeSample } from '../modes/mode-pair';
 import { sampleKey } from './keys';
 import type { RawPair } from './load-raw-pair';
 import type { Sample, SampleJob } from './sample';
@@ -12,7 +13,8 @@ import type { SampleSettings } from './sample-settings';
 
 /**
  * Preprocesses and augments a decoded pair, then scales it to [-1, 1]: one `getParams` draw from
- * `sampleKey(seed, epoch, index)` is applied to both images, so A and B stay aligned pixel for pixel. Pure.
+ * `sampleKey(seed, epoch, index)` is applied to both images, so A and B stay aligned pixel for pixel. With a
+ * dataset mode in `settings`, the mode makes the pair from the photo instead ({@link prepareModeSample}). Pure.
  *
  * @example
  * ```ts
@@ -23,6 +25,7 @@ import type { SampleSettings } from './sample-settings';
  * ```
  */
 export const prepareSample = (raw: RawPair, settings: SampleSettings, job: SampleJob): E.Either<DatasetError, Sample> => {
+  if (settings.mode !== undefined) return prepareModeSample(raw, settings, settings.mode, job);
   const params = getParams(settings.transform, raw.a, sampleKey(settings.seed, job.epoch, job.index));
   const one = (img: RawPair['a']) =>
     pipe(

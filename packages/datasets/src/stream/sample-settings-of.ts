@@ -24,4 +24,5 @@ export const sampleSettingsOf = (source: PairSource, options: LoaderOptions): Sa
   requireSquareHalves: source.requireSquareHalves,
   seed: options.seed,
   maxPixels: options.maxPixels,
+  ...(source.mode === undefined ? {} : { mode: source.mode }),
 });

@@ -1,5 +1,6 @@
 import type { Direction } from '../config/direction';
 import type { TransformOptions } from '../config/transform-options';
+import type { DatasetMode } from '../modes/dataset-mode';
 
 /**
  * Everything about preparing samples that is fixed for a whole loader (sent once to each decode worker).
@@ -21,4 +22,6 @@ export interface SampleSettings {
   readonly seed: number;
   /** Files whose header claims more pixels are refused before decoding. Default `DEFAULT_MAX_PIXELS`. */
   readonly maxPixels?: number;
+  /** The source's dataset mode: pairs are made from one photo per file (`prepareModeSample`). */
+  readonly mode?: DatasetMode;
 }

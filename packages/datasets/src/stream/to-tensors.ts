@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Batch } from './batch';
+import { targetChannels, type Batch } from './batch';
 
 /**
- * A batch as two tfjs tensors of shape `[N, H, W, 3]` (float32, NHWC as tfjs convolutions expect). The caller owns
- * them: dispose them (or create them inside `tf.tidy`).
+ * A batch as two tfjs tensors of shape `[N, H, W, C]` (float32, NHWC as tfjs convolutions expect; C = 3, or 1 and 2
+ * in `colorization` mode). The caller owns them: dispose them (or create them inside `tf.tidy`).
  *
  * @example
  * ```ts
@@ -17,5 +17,5 @@ import type { Batch } from './batch';
  */
 export const batchToTensors = (batch: Batch): { readonly a: tf.Tensor4D; readonly b: tf.Tensor4D } => {
   const shape: [number, number, number, number] = [batch.shape[0], batch.shape[1], batch.shape[2], batch.shape[3]];
-  return { a: tf.tensor4d(batch.a, shape, 'float32'), b: tf.tensor4d(batch.b, shape, 'float32') };
+  return { a: tf.tensor4d(batch.a, shape, 'float32'), b: tf.tensor4d(batch.b, [shape[0], shape[1], shape[2], targetChannels(batch)], 'float32') };
 };

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Direction } from '../config/direction';
 import { Preprocess } from '../config/transform-options';
+import { DatasetMode } from '../modes/dataset-mode';
 import type { DatasetError } from '../errors/dataset-error';
 
 /*
@@ -19,6 +20,7 @@ const PairEntryC = t.union([
   t.type({ kind: t.literal('aligned'), id: t.string, path: t.string }),
   t.type({ kind: t.literal('separate'), id: t.string, pathA: t.string, pathB: t.string }),
   t.type({ kind: t.literal('synthetic'), id: t.string, seed: t.number, index: t.number, size: t.number }),
+  t.type({ kind: t.literal('photo'), id: t.string, path: t.string }),
 ]);
 
 const SettingsC = t.intersection([
@@ -29,7 +31,7 @@ const SettingsC = t.intersection([
     requireSquareHalves: t.boolean,
     seed: t.number,
   }),
-  t.partial({ maxPixels: t.number }),
+  t.partial({ maxPixels: t.number, mode: DatasetMode }),
 ]);
 
 /**

@@ -73,24 +73,48 @@ const cachedArchiveProblem = async (archive: string, o: InstallOptions): Promise
 };
 
 /**
+ * What {@link installArchiveDetailed} did: found the folder already there (`fresh: false`), or installed it,
+ * with the digests of what it installed (to record them for later checks).
+ *
+ * @example
+ * ```ts
+ * import type { InstalledArchive } from '@pix2pix-ts/datasets/node';
+ * const digestOf = (r: InstalledArchive) => (r.fresh ? r.contentSha256 : undefined);
+ * ```
+ */
+export type InstalledArchive =
+  | { readonly root: string; readonly fresh: false }
+  | {
+      readonly root: string;
+      readonly fresh: true;
+      /** SHA-256 of the archive file that was extracted. */
+      readonly archiveSha256: string;
+      /** Its size in bytes. */
+      readonly bytes: number;
+      /** {@link treeDigest} of the installed folder. */
+      readonly contentSha256: string;
+    };
+
+/**
  * Makes `cacheDir/name` hold the content of a `.tar.gz` at `url`, all or nothing: download (resumable, SHA-256
  * checked) to `cacheDir/name.tar.gz`, extract into a fresh temporary folder beside it, check the content digest,
  * then one atomic `rename` into place. An archive already in the cache is used only when its SHA-256 is the
  * expected one (or, without `sha256`, the one recorded beside it at download); otherwise it is deleted and
  * downloaded again, with a note. Any failure removes the temporary folder, so a half-extracted
  * `cacheDir/name` never exists; a failed download keeps only its `.part` file (to resume), a checksum mismatch not
- * even that. Does nothing when `cacheDir/name` exists.
+ * even that. Does nothing when `cacheDir/name` exists. Returns the folder, and for a fresh install the
+ * archive's SHA-256 and size and the content's {@link treeDigest} (computed whether or not one was expected).
  *
  * @example
  * ```ts
- * import { installArchive } from '@pix2pix-ts/datasets/node';
- * const dir = await installArchive({ name: 'facades', url: 'http://127.0.0.1:8080/facades.tar.gz', cacheDir: '/tmp/cache', retries: 3 })();
- * // Right('/tmp/cache/facades')
+ * import { installArchiveDetailed } from '@pix2pix-ts/datasets/node';
+ * const r = await installArchiveDetailed({ name: 'maps', url: 'http://127.0.0.1:8080/maps.tar.gz', cacheDir: '/tmp/cache', retries: 3 })();
+ * // Right({ root: '/tmp/cache/maps', fresh: true, archiveSha256: '…', bytes: 250_000_000, contentSha256: '…' })
  * ```
  */
-export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, string> => async () => {
+export const installArchiveDetailed = (o: InstallOptions): TE.TaskEither<DatasetError, InstalledArchive> => async () => {
   const target = join(o.cacheDir, o.name);
-  if (await isFolder(target)) return E.right(target);
+  if (await isFolder(target)) return E.right({ root: target, fresh: false });
   try {
     await mkdir(o.cacheDir, { recursive: true });
   } catch (e) {
@@ -104,7 +128,10 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
       await forget(archive);
     }
   }
-  if (!(await isFile(archive))) {
+  let archiveSha256: string;
+  if (await isFile(archive)) {
+    archiveSha256 = await sha256File(archive);
+  } else {
     const got = await downloadFile({
       url: o.url,
       dest: archive,
@@ -113,9 +140,11 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
       ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
     })();
     if (E.isLeft(got)) return got;
+    archiveSha256 = got.right.sha256;
     // Recorded so that a later run can check the archive if this one stops before it is extracted.
     await writeFile(recordOf(archive), `${got.right.sha256}\n`);
   }
+  const bytes = (await stat(archive)).size;
   const tmp = await mkdtemp(join(o.cacheDir, `.${o.name}-extract-`));
   const cleanup = (): Promise<void> => rm(tmp, { recursive: true, force: true });
   const extracted = await extractTarGz(archive, tmp)();
@@ -125,23 +154,34 @@ export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, s
     return extracted;
   }
   const root = (await isFolder(join(tmp, o.name))) ? join(tmp, o.name) : tmp;
-  if (o.contentSha256 !== undefined) {
-    const digest = await treeDigest(root);
-    if (digest !== o.contentSha256) {
-      await cleanup();
-      await forget(archive);
-      return E.left(checksumError(`${o.url} (extracted content)`, o.contentSha256, digest, 'nothing was kept'));
-    }
+  const contentSha256 = await treeDigest(root);
+  if (o.contentSha256 !== undefined && contentSha256 !== o.contentSha256) {
+    await cleanup();
+    await forget(archive);
+    return E.left(checksumError(`${o.url} (extracted content)`, o.contentSha256, contentSha256, 'nothing was kept'));
   }
   try {
     await rename(root, target);
   } catch (e) {
     await cleanup();
     // Another process may have installed the same folder meanwhile: theirs is as good as ours.
-    if (await isFolder(target)) return E.right(target);
+    if (await isFolder(target)) return E.right({ root: target, fresh: false });
     return E.left(ioError(target, `cannot move the extracted folder into place: ${describeCause(e)}`));
   }
   await cleanup();
   await forget(archive);
-  return E.right(target);
+  return E.right({ root: target, fresh: true, archiveSha256, bytes, contentSha256 });
 };
+
+/**
+ * {@link installArchiveDetailed}, answering only the installed folder.
+ *
+ * @example
+ * ```ts
+ * import { installArchive } from '@pix2pix-ts/datasets/node';
+ * const dir = await installArchive({ name: 'facades', url: 'http://127.0.0.1:8080/facades.tar.gz', cacheDir: '/tmp/cache', retries: 3 })();
+ * // Right('/tmp/cache/facades')
+ * ```
+ */
+export const installArchive = (o: InstallOptions): TE.TaskEither<DatasetError, string> =>
+  TE.map((r: InstalledArchive) => r.root)(installArchiveDetailed(o));

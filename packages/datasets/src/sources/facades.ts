@@ -8,6 +8,7 @@ import { pipe } from 'fp-ts/function';
 import { NonEmptyString } from '../config/codecs';
 import { decodeInput } from '../config/decode-input';
 import { FacadesOptions } from '../config/source-options';
+import { FACADES_CONTENT_SHA256 } from '../catalog/facades-digest';
 import { missingFolder, type DatasetError } from '../errors/dataset-error';
 import { installArchive } from '../download/install-archive';
 import { progressReporter } from '../download/progress-reporter';
@@ -25,18 +26,7 @@ import type { PairSource } from './pair-source';
  */
 export const FACADES_URL = 'http://efrosgans.eecs.berkeley.edu/pix2pix/datasets/facades.tar.gz';
 
-/**
- * The content digest ({@link treeDigest}) of the official Facades files (`train/` 400, `val/` 100, `test/` 106
- * JPEGs), computed from the per-file SHA-256 list that ships with the data. Checking the extracted files rather
- * than the archive bytes keeps the check valid for any faithful re-packing (mirrors, re-compressed copies).
- *
- * @example
- * ```ts
- * import { FACADES_CONTENT_SHA256 } from '@pix2pix-ts/datasets/node';
- * FACADES_CONTENT_SHA256.length; // 64
- * ```
- */
-export const FACADES_CONTENT_SHA256 = '1a5098ad0645d2e5f200b85cea3d60c90784503a7cf23f6dc2ead4afe83e51f6';
+// FACADES_CONTENT_SHA256 lives in the (browser-safe) catalogue, which lists every official dataset.
 
 /**
  * Where {@link facadesRoot} found (or put) the data.

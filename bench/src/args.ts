@@ -27,6 +27,10 @@ export interface BenchOptions {
   readonly merge: boolean;
   /** Only print the tables of this JSON file. */
   readonly tableOf: string | undefined;
+  /** Measure the official implementation (PyTorch) beside ours, when the system Python has torch. */
+  readonly torch: boolean;
+  /** `torch.set_num_threads` values of the PyTorch rows. */
+  readonly torchThreads: readonly number[];
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -42,7 +46,10 @@ export const USAGE = `npm run bench -- [options]
   --peak N             side of the peak matmul (default 1024; --quick 256; 0: none)
   --out FILE           JSON output (default results/latest.json, relative to bench/)
   --merge              merge into the JSON at --out (measure in chunks)
-  --table FILE         print the tables of a results JSON and exit`;
+  --table FILE         print the tables of a results JSON and exit
+  --no-torch           skip the PyTorch rows (the official step, measured beside ours when
+                       $PIX2PIX_PYTHON, default /usr/bin/python3, imports torch)
+  --torch-threads LIST PyTorch thread counts (default 1,2)`;
 
 const list = <A extends string>(value: string, allowed: readonly A[], what: string): E.Either<string, A[]> => {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -54,6 +61,13 @@ const list = <A extends string>(value: string, allowed: readonly A[], what: stri
 const count = (value: string, what: string, min: number): E.Either<string, number> => {
   const n = Number(value);
   return Number.isInteger(n) && n >= min ? E.right(n) : E.left(`${what}: expected an integer ≥ ${min}, got '${value}'`);
+};
+
+const counts = (value: string, what: string, min: number): E.Either<string, number[]> => {
+  const parsed = value.split(',').map((v) => count(v.trim(), what, min));
+  const bad = parsed.find(E.isLeft);
+  if (bad !== undefined) return bad;
+  return E.right([...new Set(parsed.flatMap((p) => (E.isRight(p) ? [p.right] : [])))].sort((x, y) => x - y));
 };
 
 /**
@@ -82,6 +96,8 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
     out: 'results/latest.json',
     merge: false,
     tableOf: undefined,
+    torch: true,
+    torchThreads: [1, 2],
   };
   const ids = CONFIGS.map((c) => c.id);
   for (let i = 0; i < argv.length; i++) {
@@ -93,6 +109,10 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
     }
     if (flag === '--merge') {
       o = { ...o, merge: true };
+      continue;
+    }
+    if (flag === '--no-torch') {
+      o = { ...o, torch: false };
       continue;
     }
     const value = argv[i + 1];
@@ -118,6 +138,8 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
           return E.right({ ...o, out: value });
         case '--table':
           return E.right({ ...o, tableOf: value });
+        case '--torch-threads':
+          return E.map((torchThreads: number[]) => ({ ...o, torchThreads }))(counts(value, flag, 1));
         default:
           return E.left(`unknown option ${flag}\n${USAGE}`);
       }

@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, skipReason, USAGE, type BenchOptions } from './args';
 import { configById, type BackendName } from './configs';
 import { measureDataLoading, type DataLoadingResult } from './data-loading';
-import { markdownTables, mergeDocuments, peakEntry, progressLine, resultRow, type BenchDocument, type MachineInfo, type PeakEntry, type ResultRow, type Skipped } from './report';
+import { markdownTables, mergeDocuments, peakEntry, progressLine, resultRow, type BenchDocument, type MachineInfo, type PeakEntry, type ResultRow, type Skipped, type TorchSection } from './report';
 import { openRunner } from './runners';
 import { summarize } from './stats';
+import { DEFAULT_PYTHON, measureTorch, probeTorch, type TorchAvailability, type TorchRow } from './torch-peer';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string): void => console.log(line);
@@ -55,6 +56,31 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
       }
     }
   }
+
+  // The yardstick: PyTorch's step per configuration, measured right after ours on wasm (same window).
+  const torchAt: TorchAvailability = o.torch
+    ? await probeTorch(process.env['PIX2PIX_PYTHON'] ?? DEFAULT_PYTHON, process.env)()
+    : { available: false, reason: '--no-torch' };
+  log(torchAt.available ? `PyTorch: ${torchAt.python}, official_nets.py in ${torchAt.nets}, threads ${o.torchThreads.join(',')}` : `PyTorch rows skipped: ${torchAt.reason}`);
+  const torchRows: TorchRow[] = [];
+  const torchDone = new Set<string>();
+  const measureTorchRows = async (config: (typeof o.configs)[number]): Promise<void> => {
+    if (!torchAt.available || torchDone.has(config)) return;
+    torchDone.add(config);
+    for (const threads of o.torchThreads) {
+      const tag = `PyTorch ${configById(config).label}, ${threads} thread(s)`;
+      const t = performance.now();
+      const r = await measureTorch(torchAt, configById(config), threads, o.warmup, o.runs)();
+      if (E.isLeft(r)) {
+        failures++;
+        log(`${tag}: FAILED: ${r.left.message}`);
+        continue;
+      }
+      torchRows.push(r.right);
+      const s = r.right.step;
+      log(`${tag}: step ${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)}) ms over ${s.runs} (first ${r.right.firstStepMs.toFixed(1)}) (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    }
+  };
 
   const skipped: Skipped[] = [];
   const peaks: PeakEntry[] = [];
@@ -109,10 +135,14 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
         results.push(row);
         log(`${tag}: ${progressLine(row)} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
       }
+      if (backend === 'wasm') await measureTorchRows(config);
     }
     const closed = await runner.close()();
     if (E.isLeft(closed)) log(`${backend}: close failed: ${closed.left.message}`);
   }
+
+  for (const config of o.configs) await measureTorchRows(config);
+  const torch: TorchSection = { rows: torchRows, unavailable: torchAt.available ? null : torchAt.reason };
 
   const wallSeconds = (performance.now() - t0) / 1000;
   const fresh: BenchDocument = {
@@ -126,6 +156,7 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
     results,
     dataLoading,
     skipped,
+    torch,
   };
   const outPath = resolve(packageDir, o.out);
   const doc = o.merge && existsSync(outPath) ? mergeDocuments(JSON.parse(readFileSync(outPath, 'utf8')) as BenchDocument, fresh) : fresh;

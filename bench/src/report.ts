@@ -6,6 +6,7 @@ import { CONFIGS, configById, type BackendName, type ConfigId, type ImplName } f
 import { configFlops, FLOP_RULE } from './flops';
 import type { DataLoadingResult } from './data-loading';
 import { gflops } from './stats';
+import type { TorchRow } from './torch-peer';
 import type { MeasureResult, PeakResult } from './wire';
 
 /** wasm's peak as the issue states it: single-thread 128-bit SIMD on this machine class. */
@@ -69,6 +70,26 @@ export interface BenchDocument {
   readonly results: readonly ResultRow[];
   readonly dataLoading: readonly DataLoadingResult[];
   readonly skipped: readonly Skipped[];
+  /** The official implementation's step (PyTorch, CPU) measured in the same run; absent in older files. */
+  readonly torch?: TorchSection;
+}
+
+/** The PyTorch rows of a run, or why there are none. */
+export interface TorchSection {
+  readonly rows: readonly TorchRow[];
+  /** Why PyTorch was not measured (no torch, `--no-torch`); `null` when it was. */
+  readonly unavailable: string | null;
+}
+
+/** One of our rows against the PyTorch rows of its configuration. */
+export interface TorchComparison {
+  readonly config: ConfigId;
+  readonly backend: string;
+  /** Threads our backend ran with (1 unless the row says otherwise). */
+  readonly threads: number;
+  readonly oursMs: number;
+  /** Per PyTorch thread count: its median and ours / it (below 1: ours is faster). */
+  readonly torch: readonly { readonly threads: number; readonly ms: number; readonly ratio: number }[];
 }
 
 /** The peak entry of a backend from its measured matmul (wasm: the stated assumption). */
@@ -101,9 +122,62 @@ export function resultRow(m: MeasureResult, peaks: readonly PeakEntry[]): Result
   };
 }
 
+/** Threads of a measurement (rows written before threads existed ran on one). */
+export const rowThreads = (r: { readonly threads?: number }): number => r.threads ?? 1;
+
+/**
+ * Our training steps against PyTorch's, configuration by configuration: every `ours` row that has
+ * PyTorch rows of the same configuration, with the ratio of medians for each PyTorch thread count.
+ */
+export function torchComparisons(doc: BenchDocument): TorchComparison[] {
+  const torchRows = doc.torch?.rows ?? [];
+  return doc.results
+    .filter((r) => r.impl === 'ours' && torchRows.some((t) => t.config === r.config))
+    .map((r) => ({
+      config: r.config,
+      backend: r.backend,
+      threads: rowThreads(r),
+      oursMs: r.step.median,
+      torch: torchRows
+        .filter((t) => t.config === r.config)
+        .sort((x, y) => x.threads - y.threads)
+        .map((t) => ({ threads: t.threads, ms: t.step.median, ratio: r.step.median / t.step.median })),
+    }))
+    .sort((x, y) => order(x.config) - order(y.config) || BACKEND_ORDER.indexOf(x.backend) - BACKEND_ORDER.indexOf(y.backend) || x.threads - y.threads);
+}
+
+/** "1.23x" for a ratio of medians. */
+export const ratioText = (ratio: number): string => `${ratio.toFixed(2)}x`;
+
+/** The "ours vs PyTorch" markdown table (or the line saying why there is none). */
+export function torchTable(doc: BenchDocument): string {
+  const section = doc.torch;
+  if (section === undefined) return '';
+  if (section.unavailable !== null) return `PyTorch rows skipped: ${section.unavailable}.`;
+  const threadCounts = [...new Set(section.rows.map((t) => t.threads))].sort((x, y) => x - y);
+  const lines: string[] = [];
+  lines.push(
+    `| config | ours: backend, threads | ours step ms | ${threadCounts.map((n) => `PyTorch ${n} thread${n === 1 ? '' : 's'} ms | ours vs PyTorch ${n}t`).join(' | ')} |`,
+    `|---|---|---|${threadCounts.map(() => '---|---').join('|')}|`,
+  );
+  for (const c of torchComparisons(doc)) {
+    const cells = threadCounts.map((n) => {
+      const t = c.torch.find((x) => x.threads === n);
+      return t === undefined ? '— | —' : `${ms(t.ms)} | ${ratioText(t.ratio)}`;
+    });
+    lines.push(`| ${configById(c.config).label} | ${c.backend}, ${c.threads} | ${ms(c.oursMs)} | ${cells.join(' | ')} |`);
+  }
+  const measuredOnly = section.rows.filter((t) => !doc.results.some((r) => r.impl === 'ours' && r.config === t.config));
+  for (const t of measuredOnly) lines.push(`| ${configById(t.config).label} | (ours not measured) | — | PyTorch ${t.threads}t: ${ms(t.step.median)} ms |`);
+  const version = section.rows[0]?.torch;
+  lines.push('', `ours vs PyTorch: ratio of median step times in the same run (below 1.00x: ours is faster)${version === undefined ? '' : `; PyTorch ${version}, CPU, torch.set_num_threads`}.`);
+  return lines.join('\n');
+}
+
 /** Merges a new document into an earlier one: newer rows replace rows with the same key. */
 export function mergeDocuments(older: BenchDocument, newer: BenchDocument): BenchDocument {
-  const rowKey = (r: { readonly backend: string; readonly config: string; readonly impl: string }): string => `${r.backend}/${r.config}/${r.impl}`;
+  const rowKey = (r: { readonly backend: string; readonly config: string; readonly impl: string; readonly threads?: number }): string =>
+    `${r.backend}/${r.config}/${r.impl}${rowThreads(r) === 1 ? '' : `/${rowThreads(r)}t`}`;
   const byKey = <A>(xs: readonly A[], ys: readonly A[], k: (a: A) => string): A[] => {
     const replaced = new Set(ys.map(k));
     return [...xs.filter((x) => !replaced.has(k(x))), ...ys];
@@ -122,7 +196,18 @@ export function mergeDocuments(older: BenchDocument, newer: BenchDocument): Benc
     results,
     dataLoading: byKey(older.dataLoading, newer.dataLoading, (d) => d.config),
     skipped: byKey(older.skipped, newer.skipped, (s) => `${s.backend}/${s.config}/${s.impl}`).filter((s) => !isMeasured(s)),
+    ...mergeTorch(older.torch, newer.torch, byKey),
   };
+}
+
+function mergeTorch(
+  older: TorchSection | undefined,
+  newer: TorchSection | undefined,
+  byKey: <A>(xs: readonly A[], ys: readonly A[], k: (a: A) => string) => A[],
+): { readonly torch?: TorchSection } {
+  if (older === undefined && newer === undefined) return {};
+  const rows = byKey(older?.rows ?? [], newer?.rows ?? [], (t) => `${t.config}/${t.threads}`);
+  return { torch: { rows, unavailable: rows.length > 0 ? null : (newer?.unavailable ?? older?.unavailable ?? null) } };
 }
 
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -141,13 +226,13 @@ export function markdownTables(doc: BenchDocument): string {
   type Line = { readonly config: ConfigId; readonly backend: string; readonly impl: string; readonly text: string };
   const entries: Line[] = [];
   for (const r of doc.results) {
-    const ours = doc.results.find((o) => o.backend === r.backend && o.config === r.config && o.impl === 'ours');
+    const ours = doc.results.find((o) => o.backend === r.backend && o.config === r.config && o.impl === 'ours' && rowThreads(o) === rowThreads(r));
     const vs = r.impl === 'ours' || ours === undefined ? '' : `${(r.step.median / ours.step.median).toFixed(2)}x`;
     entries.push({
       config: r.config,
       backend: r.backend,
       impl: r.impl,
-      text: `| ${configById(r.config).label} | ${r.backend} | ${r.impl} | ${range(r.step)} | ${r.stepGflops.toFixed(2)} (${pct(r.stepPeakFraction)}) | ${range(r.forward)} | ${r.forwardGflops.toFixed(2)} (${pct(r.forwardPeakFraction)}) | ${(r.peakBytes / 2 ** 20).toFixed(0)} | ${r.tensorsPerStep} (${r.kernelsPerStep}) | ${vs} |`,
+      text: `| ${configById(r.config).label} | ${r.backend}${rowThreads(r) === 1 ? '' : ` ×${rowThreads(r)} threads`} | ${r.impl} | ${range(r.step)} | ${r.stepGflops.toFixed(2)} (${pct(r.stepPeakFraction)}) | ${range(r.forward)} | ${r.forwardGflops.toFixed(2)} (${pct(r.forwardPeakFraction)}) | ${(r.peakBytes / 2 ** 20).toFixed(0)} | ${r.tensorsPerStep} (${r.kernelsPerStep}) | ${vs} |`,
     });
   }
   for (const s of doc.skipped) {
@@ -171,6 +256,8 @@ export function markdownTables(doc: BenchDocument): string {
       lines.push(`| ${p.backend} | ${mm} | ${p.peakGflops === null ? '—' : p.peakGflops.toFixed(2)} | ${p.basis} |`);
     }
   }
+  const torch = torchTable(doc);
+  if (torch !== '') lines.push('', torch);
   lines.push('', `FLOPs: ${FLOP_RULE}.`);
   return lines.join('\n');
 }

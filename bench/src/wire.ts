@@ -27,8 +27,8 @@ export type MeasureRequest = t.TypeOf<typeof MeasureRequest>;
 const TimingC = t.type({ median: t.number, min: t.number, max: t.number, runs: t.number, samples: t.readonlyArray(t.number) }, 'Timing');
 
 /** The numbers of one measurement. */
-export const MeasureResult = t.type(
-  {
+export const MeasureResult = t.intersection([
+  t.type({
     config: ConfigIdC,
     impl: ImplC,
     backend: t.string,
@@ -50,9 +50,10 @@ export const MeasureResult = t.type(
     leakedPerStep: t.number,
     /** Live tensors left after disposing everything, relative to before (0: nothing left behind). */
     leftAfterDispose: t.number,
-  },
-  'MeasureResult',
-);
+  }),
+  /** Threads the backend computed on (wasm's thread pool); absent: one. */
+  t.partial({ threads: t.number }),
+], 'MeasureResult');
 export type MeasureResult = t.TypeOf<typeof MeasureResult>;
 
 /** A matmul peak: the best of a few `n×n · n×n` products. */

@@ -46,3 +46,4 @@ export * from './report/sample-sheet';
 export * from './report/embed-sheets';
 export * from './report/write-report';
 export * from './export/generator-export';
+export * from './ablate/exports';

@@ -36,3 +36,4 @@ export * from './run/load-generator-dir';
 export * from './run/official-generator';
 export * from './pretrained/pretrained-names';
 export * from './pretrained/fetch-pretrained';
+export * from './ablate/node-exports';

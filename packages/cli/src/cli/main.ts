@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
+import { ablateCommand } from '../commands/ablate';
 import { convertCommand } from '../commands/convert';
 import { evalCommand } from '../commands/eval';
 import { exportCommand } from '../commands/export';
@@ -81,8 +82,8 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
       process.exit(codeOf(sig));
     }
   };
-  // Only training saves on SIGTERM; the other commands keep its default (end at once), so `kill` still stops them.
-  const training: boolean = cmd.command === 'train';
+  // Only training (and a study, which trains) saves on SIGTERM; the other commands keep its default (end at once), so `kill` still stops them.
+  const training: boolean = cmd.command === 'train' || cmd.command === 'ablate';
   const signals: readonly NodeJS.Signals[] = training ? ['SIGINT', 'SIGTERM'] : ['SIGINT'];
   for (const sig of signals) process.on(sig, onSignal);
   const withSignal = (code: number): number => (code === 130 && stoppedBy !== undefined ? codeOf(stoppedBy) : code);
@@ -98,6 +99,8 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
         return await run(exportCommand(cmd.options, env), env);
       case 'convert':
         return await run(convertCommand(cmd.options, env), env);
+      case 'ablate':
+        return withSignal(await run(ablateCommand(cmd.options, env), env));
     }
   } catch (e) {
     env.stderr(`pix2pix: unexpected error: ${messageOf(e)}\n`);

@@ -17,6 +17,7 @@ import { initOf } from '../config/run-config';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
 import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
 import { defineOption, type OptionTable } from './option-spec';
+import { ABLATE_OPTIONS } from '../ablate/ablate-options';
 import { Flag, intFromString, NonEmpty, numberFromString, oneOf, PositiveInt, SafeName, UnitInterval } from './string-codecs';
 
 const spec = defineOption;
@@ -248,6 +249,7 @@ export const COMMANDS = {
   test: { options: TEST_OPTIONS, summary: 'translate a folder of images with a trained generator', usage: 'pix2pix test (--checkpoint DIR | --run DIR | --name NAME) --dataroot DIR [options]' },
   eval: { options: EVAL_OPTIONS, summary: 'L1 / PSNR / SSIM of a checkpoint on a split', usage: 'pix2pix eval --checkpoint DIR [options]' },
   export: { options: EXPORT_OPTIONS, summary: 'write the generator alone as a tfjs weights folder (model.json + weights.bin)', usage: 'pix2pix export --checkpoint DIR --output DIR' },
+  ablate: { options: ABLATE_OPTIONS, summary: "run the paper's ablation studies (loss, generator, patch, all) and write one report", usage: 'pix2pix ablate [--study loss|generator|patch|all] [--dataroot DIR] [options]' },
   convert: { options: CONVERT_OPTIONS, summary: 'convert between this project\'s checkpoints and the official PyTorch .pth layout', usage: 'pix2pix convert --input PATH --output DIR [--to tfjs|pth]' },
 } as const;
 

@@ -13,6 +13,8 @@ export * from './commands/train';
 export * from './commands/test';
 export * from './commands/eval';
 export * from './commands/export';
+export * from './commands/named-dataroot';
+export * from './commands/download';
 export * from './data/open-source';
 export * from './data/train-loader';
 export * from './data/eval-samples';

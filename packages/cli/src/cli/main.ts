@@ -3,7 +3,9 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { ablateCommand } from '../commands/ablate';
 import { convertCommand } from '../commands/convert';
+import { downloadCommand } from '../commands/download';
 import { evalCommand } from '../commands/eval';
+import { namedDataroot } from '../commands/named-dataroot';
 import { exportCommand } from '../commands/export';
 import { officialTestOptions, officialTrainOptions } from '../commands/official';
 import { testCommand } from '../commands/test';
@@ -90,7 +92,7 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
   try {
     switch (cmd.command) {
       case 'train':
-        return withSignal(await run(pipe(officialTrainOptions(cmd.options, env), TE.chain((o) => trainCommand(o, env))), env));
+        return withSignal(await run(pipe(namedDataroot(cmd.options, env), TE.chain((o) => officialTrainOptions(o, env)), TE.chain((o) => trainCommand(o, env))), env));
       case 'test':
         return await run(pipe(officialTestOptions(cmd.options, env), TE.chain((o) => testCommand(o, env))), env);
       case 'eval':
@@ -99,6 +101,8 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
         return await run(exportCommand(cmd.options, env), env);
       case 'convert':
         return await run(convertCommand(cmd.options, env), env);
+      case 'download':
+        return await run(downloadCommand(cmd.options, env), env);
       case 'ablate':
         return withSignal(await run(ablateCommand(cmd.options, env), env));
     }

@@ -1,4 +1,5 @@
 import { PRETRAINED_NAMES } from '../pretrained/pretrained-names';
+import { OFFICIAL_DATASET_NAMES } from '@pix2pix-ts/datasets';
 import {
   BACKEND_CHOICES,
   DATASET_MODE_NAMES,
@@ -111,7 +112,7 @@ export const DISPLAY_OPTIONS = ['display_id', 'display_server', 'display_env', '
 export const TRAIN_OPTIONS = {
   preset: spec({ codec: oneOf(PRESET_NAMES), arg: 'NAME', group: 'Presets', help: 'default: 64x64 facades in ~10 min on 2 CPU cores; paper: 256x256 unet_256, 70x70 PatchGAN, 200 epochs; smoke: seconds, for CI', default: 'default' }),
   smoke: spec({ codec: Flag, group: 'Presets', help: 'same as --preset smoke: a few iterations on a few images at a tiny size, with a real report' }),
-  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder holding train/ and test/ of aligned AB images (each file: A left, B right)' }),
+  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: `folder holding train/ and test/ of aligned AB images (each file: A left, B right), or the name of an official dataset (${OFFICIAL_DATASET_NAMES.join(', ')}): downloaded once into the cache (see pix2pix download), its direction and evaluation split (and with --preset paper its sizes, batch and epochs) preset where not given` }),
   dataset_mode: spec({ codec: oneOf(['aligned', 'synthetic'] as const), arg: 'MODE', group: 'Data', help: 'aligned: --dataroot; synthetic: procedural facades, no files needed', default: 'aligned' }),
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA (facades labels -> photo is BtoA)', inConfig: (p) => p.data.direction }),
   phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the training split', inConfig: (p) => p.data.phase }),
@@ -243,6 +244,17 @@ export const CONVERT_OPTIONS = {
   ...runtime,
 } as const satisfies OptionTable;
 
+/** `pix2pix download NAME`: an official pix2pix dataset into the cache. */
+export const DOWNLOAD_OPTIONS = {
+  dataset: spec({ codec: NonEmpty, arg: 'NAME', group: 'Dataset', help: `the dataset (also the first argument): ${OFFICIAL_DATASET_NAMES.join(', ')}` }),
+  list: spec({ codec: Flag, group: 'Dataset', help: 'list the official datasets (task, direction, splits, image and archive sizes) and exit' }),
+  verify: spec({ codec: Flag, group: 'Dataset', help: 'also re-read every cached file and check it against the digest recorded at the first download' }),
+  cache_dir: spec({ codec: NonEmpty, arg: 'DIR', group: 'Download', help: 'where datasets are kept (the folder NAME/ and NAME.digest.json); train --dataroot NAME reads the default one', default: '$XDG_CACHE_HOME/pix2pix-ts, else ~/.cache/pix2pix-ts' }),
+  retries: spec({ codec: intFromString(0, 100), arg: 'N', group: 'Download', help: 'further attempts after a dropped connection, each resuming where the last stopped (a run that gives up keeps NAME.tar.gz.part: run again to resume)', default: '3' }),
+  progress: spec({ codec: oneOf(['auto', 'bar', 'lines', 'none'] as const), arg: 'MODE', group: 'Download', help: 'progress on stderr: a bar on a terminal, a line per 10% otherwise', default: 'auto' }),
+  help: spec({ codec: Flag, group: 'Download', help: 'show this help' }),
+} as const satisfies OptionTable;
+
 /** The commands of the `pix2pix` binary. */
 export const COMMANDS = {
   train: { options: TRAIN_OPTIONS, summary: 'train a pix2pix model, evaluate it on the test split and write a report', usage: 'pix2pix train --dataroot DIR [options]' },
@@ -251,6 +263,7 @@ export const COMMANDS = {
   export: { options: EXPORT_OPTIONS, summary: 'write the generator alone as a tfjs weights folder (model.json + weights.bin)', usage: 'pix2pix export --checkpoint DIR --output DIR' },
   ablate: { options: ABLATE_OPTIONS, summary: "run the paper's ablation studies (loss, generator, patch, all) and write one report", usage: 'pix2pix ablate [--study loss|generator|patch|all] [--dataroot DIR] [options]' },
   convert: { options: CONVERT_OPTIONS, summary: 'convert between this project\'s checkpoints and the official PyTorch .pth layout', usage: 'pix2pix convert --input PATH --output DIR [--to tfjs|pth]' },
+  download: { options: DOWNLOAD_OPTIONS, summary: 'download an official pix2pix dataset (facades, cityscapes, maps, edges2shoes, edges2handbags, night2day) into the cache', usage: 'pix2pix download NAME [--verify] | pix2pix download --list' },
 } as const;
 
 /** A command name. */

@@ -11,6 +11,7 @@ export type ParsedCommand =
   | { readonly command: 'eval'; readonly options: OptionsOf<typeof COMMANDS.eval.options> }
   | { readonly command: 'export'; readonly options: OptionsOf<typeof COMMANDS.export.options> }
   | { readonly command: 'convert'; readonly options: OptionsOf<typeof COMMANDS.convert.options> }
+  | { readonly command: 'download'; readonly options: OptionsOf<typeof COMMANDS.download.options> }
   | { readonly command: 'ablate'; readonly options: OptionsOf<typeof COMMANDS.ablate.options> }
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
@@ -125,6 +126,9 @@ export function parseCommandLine(argv: readonly string[]): E.Either<CliError, Pa
       return parseWith(COMMANDS.export.options, first, rest, (options) => ({ command: first, options }));
     case 'convert':
       return parseWith(COMMANDS.convert.options, first, rest, (options) => ({ command: first, options }));
+    case 'download':
+      // `pix2pix download NAME`: the one positional argument is the dataset
+      return parseWith(COMMANDS.download.options, first, rest[0] !== undefined && !rest[0].startsWith('--') ? ['--dataset', ...rest] : rest, (options) => ({ command: first, options }));
     case 'ablate':
       return parseWith(COMMANDS.ablate.options, first, rest, (options) => ({ command: first, options }));
   }

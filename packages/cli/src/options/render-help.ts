@@ -82,7 +82,7 @@ export function renderOptions(table: OptionTable): string {
  * ```
  */
 export function renderMainHelp(): string {
-  const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
+  const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
   return [
     'pix2pix: image-to-image translation with conditional adversarial networks (Isola et al. 2017), in TypeScript',
     '',

@@ -44,6 +44,7 @@ export * from './kernels/adam/adam-update-math';
 export * from './kernels/adam/adam-update-kernels';
 export * from './kernels/wasm/heap-kernels-binary';
 export * from './kernels/wasm/heap-kernels-module';
+export * from './kernels/wasm/wasm-threads';
 export * from './kernels/extra-kernels';
 export * from './kernels/kernel-replacements';
 export * from './node/is-node';

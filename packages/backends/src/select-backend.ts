@@ -15,6 +15,7 @@ import { ensureCoreGradients } from './gradients/ensure-core-gradients';
 import { registerGradientFixes } from './gradients/register-gradient-fixes';
 import { registerExtraKernels } from './kernels/extra-kernels';
 import { registerKernelReplacements, restoreNativeKernels } from './kernels/kernel-replacements';
+import { prepareWasmThreads, unrefWasmWorkers } from './kernels/wasm/wasm-threads';
 
 /**
  * Options of {@link selectBackend}.
@@ -37,6 +38,12 @@ export interface SelectBackendOptions {
    * `Conv2DBackpropInput`). Default `true`; `false` restores the backend's own (to compare).
    */
   readonly replaceKernels?: boolean;
+  /**
+   * wasm only: threads of XNNPACK's pool (tfjs-wasm's threaded SIMD build; in Node started under
+   * `worker_threads`, see `prepareWasmThreads`). Unset: tfjs's own choice (one thread in Node). A wasm
+   * backend already started with another count is restarted (its tensors are lost).
+   */
+  readonly threads?: number;
 }
 
 /** A backend package, imported only when selected, so unused backends stay out of the page. */
@@ -145,7 +152,18 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
         return [];
       }),
     ),
-    TE.bind('adapter', () => step('init', 'cannot start the backend', () => activate(name))),
+    TE.bind('adapter', ({ loaded }) =>
+      step('init', 'cannot start the backend', async () => {
+        if (loaded.name !== 'wasm' || options.threads === undefined) return activate(name);
+        const { restore } = await prepareWasmThreads(loaded.module, options.threads);
+        try {
+          return await activate(name);
+        } finally {
+          restore();
+          unrefWasmWorkers();
+        }
+      }),
+    ),
     TE.flatMap(({ loaded, extraKernels, replacedKernels, gradientFixes, adapter }) =>
       step('init', 'cannot describe the backend', () => describe(loaded, { extraKernels, replacedKernels, gradientFixes }, adapter)),
     ),

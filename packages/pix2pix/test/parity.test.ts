@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { disposeTree, fromLeaves, key, leaves, mapTree, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adamInit, adamStep, initTrainState, makeDetailedTrainStep, officialLayout, patchGan, PAPER_OBJECTIVE, unetGenerator, type NormKind, type OfficialNet } from '../src/index';
-import { NODE_BACKENDS, onBackend } from './support/backends';
+import { NODE_BACKENDS, onBackend, WASM_2_THREADS } from './support/backends';
 import { loadParityCase, maxAbsDiff, relDiff, type ParityCase } from './support/fixtures';
 import { sharedDir } from './support/shared';
 
@@ -50,7 +50,7 @@ const FORWARD_CASES: readonly NetCase[] = [
   { name: 'patchgan_n3_ndf8_batch', build: disc(3), spec: discSpec(3), training: true },
 ];
 
-describe.skipIf(shared === undefined).each(NODE_BACKENDS)('parity with the official implementation on %s', (backend) => {
+describe.skipIf(shared === undefined).each([...NODE_BACKENDS, WASM_2_THREADS])('parity with the official implementation on %s', (backend) => {
   beforeAll(() => onBackend(backend));
 
   it.each(FORWARD_CASES)('$name: forward output (1e-4 abs) and running statistics', ({ name, build, spec, training }) => {

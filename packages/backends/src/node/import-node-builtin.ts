@@ -13,6 +13,7 @@ import { isNode } from './is-node';
 export interface NodeBuiltins {
   'node:fs': typeof import('node:fs');
   'node:module': typeof import('node:module');
+  'node:os': typeof import('node:os');
   'node:path': typeof import('node:path');
   'node:url': typeof import('node:url');
 }

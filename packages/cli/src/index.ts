@@ -42,6 +42,8 @@ export * from './report/nice-ticks';
 export * from './report/svg-line-chart';
 export * from './report/report-style';
 export * from './report/render-report';
+export * from './report/photo-task';
+export * from './data/photo-mode';
 export * from './report/sample-sheet';
 export * from './report/embed-sheets';
 export * from './report/write-report';

@@ -18,6 +18,7 @@ import { fitProblem, memoryLimitOf } from '../config/fit-check';
 import { objectiveOf } from '../config/objective-of';
 import { totalEpochs, type RunConfig } from '../config/run-config';
 import { evalSamples, spreadIndices } from '../data/eval-samples';
+import { photoModeOf } from '../data/photo-mode';
 import { formatDataFaults } from '../data/data-faults';
 import { dataFaultsNow, openRunData, type RunData } from '../data/run-data';
 import { trainLoader } from '../data/train-loader';
@@ -259,7 +260,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
     const s = await must(trainer.snapshot());
     await must(saveGenerator(layout.epochCheckpoint(epoch), s, config));
     const sheet = layout.sampleSheet(epoch);
-    await must(writeFileTE(join(layout.dir, sheet), encodePng(sampleSheet(nets.generator, s.g, samples, config.test, config.run.seed))));
+    await must(writeFileTE(join(layout.dir, sheet), encodePng(sampleSheet(nets.generator, s.g, samples, config.test, config.run.seed, photoModeOf(config.data)?.name))));
     await must(writeJson(layout.history, LossHistory.encode(h)));
     await must(saveState(layout.latest, s, config));
     savedStep = s.step;

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { usageError, type CliError } from '../cli/cli-error';
 import type { TRAIN_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
+import { channelsOfMode, isPhotoMode } from '../data/photo-mode';
 import { parseNetG } from './net-names';
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, PRESETS, SYNTHETIC_RUN_NAME } from './presets';
 import { initOf, type RunConfig } from './run-config';
@@ -46,6 +47,10 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
   if (mode === 'aligned' && o.dataroot === undefined) {
     return E.left(usageError('--dataroot: required (a folder with train/ and test/ of aligned AB images), or --dataset_mode synthetic'));
   }
+  if (isPhotoMode(mode) && o.dataroot === undefined) {
+    return E.left(usageError(`--dataroot: required with --dataset_mode ${mode} (a folder with train/ and test/ of photos, or of AB images with --photo_side A|B)`));
+  }
+  if (!isPhotoMode(mode) && o.photo_side !== undefined) return E.left(usageError(`--photo_side: only used with --dataset_mode colorization|edges|inpaint (got --dataset_mode ${mode})`));
   if (o.l1_only === true && o.gan_mode !== undefined && o.gan_mode !== 'none') return E.left(usageError(`--l1_only conflicts with --gan_mode ${o.gan_mode}`));
   const netD = o.netD ?? p.model.netD;
   if (netD !== 'n_layers' && o.n_layers_D !== undefined) return E.left(usageError(`--n_layers_D: only used with --netD n_layers (got --netD ${netD})`));
@@ -77,9 +82,11 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       batchSize: o.batch_size ?? p.data.batchSize,
       maxDatasetSize: o.max_dataset_size ?? p.data.maxDatasetSize,
       numThreads: o.num_threads ?? p.data.numThreads,
+      ...(isPhotoMode(mode) ? { photoSide: o.photo_side ?? 'whole' } : {}),
     },
     model: {
       ...p.model,
+      ...channelsOfMode(mode),
       netG,
       netD,
       nLayersD: netD === 'basic' ? 3 : netD === 'pixel' ? 1 : (o.n_layers_D ?? p.model.nLayersD),
@@ -101,7 +108,7 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       nEpochsDecay: o.n_epochs_decay ?? p.objective.nEpochsDecay,
     },
     run: {
-      name: o.name ?? (mode === 'synthetic' ? SYNTHETIC_RUN_NAME : DEFAULT_RUN_NAME),
+      name: o.name ?? (mode === 'synthetic' ? SYNTHETIC_RUN_NAME : isPhotoMode(mode) ? mode : DEFAULT_RUN_NAME),
       runsDir: o.runs_dir ?? DEFAULT_RUNS_DIR,
       seed: o.seed ?? p.run.seed,
       printFreq: o.print_freq ?? p.run.printFreq,

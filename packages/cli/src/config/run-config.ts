@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { PHOTO_DATASET_MODES, PhotoSide } from '@pix2pix-ts/datasets';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
 import {
   DIRECTION_NAMES,
@@ -19,23 +20,32 @@ const posInt = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 
 const nonNegInt = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'NonNegativeInt');
 const finite = t.refinement(t.number, (n) => Number.isFinite(n), 'Finite');
 
-/** Where the pairs come from and how they are prepared (the official data options). */
-export const DataConfig = t.type({
-  /** `aligned`: AB files under `dataroot/phase`; `synthetic`: procedural facades (tests, demos without data). */
-  mode: keys(['aligned', 'synthetic'] as const, "'aligned' or 'synthetic'"),
-  dataroot: t.union([t.string, t.null]),
-  direction: keys(DIRECTION_NAMES, "'AtoB' or 'BtoA'"),
-  phase: keys(PHASE_NAMES, 'a split'),
-  evalPhase: keys(PHASE_NAMES, 'a split'),
-  preprocess: keys(PREPROCESS_NAMES, 'a preprocess mode'),
-  loadSize: posInt,
-  cropSize: posInt,
-  noFlip: t.boolean,
-  serialBatches: t.boolean,
-  batchSize: posInt,
-  maxDatasetSize: t.union([posInt, t.null]),
-  numThreads: nonNegInt,
-});
+/**
+ * Where the pairs come from and how they are prepared (the official data options). `photoSide` (optional, so older
+ * configurations decode) is where the photo is in each file for the photo modes: `whole` when absent.
+ */
+export const DataConfig = t.intersection([
+  t.type({
+    /**
+     * `aligned`: AB files under `dataroot/phase`; `synthetic`: procedural facades (tests, demos without data);
+     * `colorization`, `edges`, `inpaint`: pairs made from the photos under `dataroot/phase` (datasets' `photoFolder`).
+     */
+    mode: keys(['aligned', 'synthetic', ...PHOTO_DATASET_MODES] as const, "'aligned', 'synthetic', 'colorization', 'edges' or 'inpaint'"),
+    dataroot: t.union([t.string, t.null]),
+    direction: keys(DIRECTION_NAMES, "'AtoB' or 'BtoA'"),
+    phase: keys(PHASE_NAMES, 'a split'),
+    evalPhase: keys(PHASE_NAMES, 'a split'),
+    preprocess: keys(PREPROCESS_NAMES, 'a preprocess mode'),
+    loadSize: posInt,
+    cropSize: posInt,
+    noFlip: t.boolean,
+    serialBatches: t.boolean,
+    batchSize: posInt,
+    maxDatasetSize: t.union([posInt, t.null]),
+    numThreads: nonNegInt,
+  }),
+  t.partial({ photoSide: PhotoSide }),
+]);
 /** See {@link DataConfig}. */
 export type DataConfig = t.TypeOf<typeof DataConfig>;
 

@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { alignedFolder, synthetic, type DatasetError, type PairSource } from '@pix2pix-ts/datasets/node';
+import { alignedFolder, photoFolder, synthetic, type DatasetError, type PairSource } from '@pix2pix-ts/datasets/node';
 import { inputError, type CliError } from '../cli/cli-error';
 import type { DataConfig } from '../config/run-config';
+import { photoModeOf } from './photo-mode';
 
 /** A dataset error as a CLI input error (exit 1), its message kept. */
 export const fromDatasetError = (e: DatasetError): CliError => inputError(e.message);
@@ -12,8 +13,10 @@ const SYNTHETIC_SEEDS = { train: 1, val: 2, test: 3 } as const;
 const SYNTHETIC_COUNTS = { train: 64, val: 16, test: 16 } as const;
 
 /**
- * The pairs of one split of a run's data: an aligned folder (`dataroot/phase`, direction applied), or the
- * synthetic facades (a different seed per split, drawn at the load size).
+ * The pairs of one split of a run's data: an aligned folder (`dataroot/phase`, direction applied), the
+ * synthetic facades (a different seed per split, drawn at the load size), or for `colorization`, `edges` and
+ * `inpaint` the photos of `dataroot/phase` (whole files or one half of AB files: `photoSide`), the mode's pairs
+ * made from them as they load.
  *
  * @example
  * ```ts
@@ -31,5 +34,7 @@ export function openSource(data: DataConfig, phase: DataConfig['phase']): TE.Tas
     );
   }
   if (data.dataroot === null) return TE.left(inputError('no --dataroot given'));
+  const mode = photoModeOf(data);
+  if (mode !== undefined) return pipe(photoFolder(data.dataroot, phase, mode), TE.mapLeft(fromDatasetError));
   return pipe(alignedFolder(data.dataroot, { phase, direction: data.direction }), TE.mapLeft(fromDatasetError));
 }

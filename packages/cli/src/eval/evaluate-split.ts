@@ -6,7 +6,7 @@ import type { NetVars } from '@pix2pix-ts/pix2pix';
 import type { CliError } from '../cli/cli-error';
 import type { TestConfig } from '../config/run-config';
 import { evalSamples } from '../data/eval-samples';
-import { describeTestTime, generateImage, toRgb8 } from './generate';
+import { describeTestTime, generateImage, sampleRgb8 } from './generate';
 import { imageMetrics, meanMetrics, type ImageMetrics, type SplitMetrics } from './image-metrics';
 
 /** What {@link evaluateSplit} needs. */
@@ -26,20 +26,22 @@ export interface EvaluateInput {
 /**
  * Test-set metrics of a generator: every pair of the split (or the first `numTest`), one at a time as the
  * official `test.py` (batch 1), resized to the model's size, translated with the configured test-time behaviour,
- * compared with its target on [0, 1]: mean L1, PSNR and SSIM over the images.
+ * compared with its target on [0, 1]: mean L1, PSNR and SSIM over the images. For a `colorization` source both
+ * are the RGB colour reassembled from the input's L and the predicted (real) ab.
  */
 export function evaluateSplit(input: EvaluateInput): TE.TaskEither<CliError, SplitMetrics> {
   const n = Math.min(input.source.entries.length, input.test.numTest ?? Number.MAX_SAFE_INTEGER);
   const chunk = 8;
   const run = async (): Promise<TE.TaskEither<CliError, readonly ImageMetrics[]>> => {
     const all: ImageMetrics[] = [];
+    const mode = input.source.mode?.name;
     for (let start = 0; start < n; start += chunk) {
       const indices = Array.from({ length: Math.min(chunk, n - start) }, (_, i) => start + i);
       const samples = await evalSamples(input.source, input.size, indices)();
       if (samples._tag === 'Left') return TE.left(samples.left);
       for (const s of samples.right) {
-        const generated = generateImage(input.generator, input.vars, s.a, s.width, s.height, input.test, input.seed, s.index);
-        all.push(imageMetrics(generated, toRgb8(s.b, s.width, s.height)));
+        const generated = generateImage(input.generator, input.vars, s.a, s.width, s.height, input.test, input.seed, s.index, mode);
+        all.push(imageMetrics(generated, sampleRgb8(s, mode).target));
       }
     }
     return TE.right(all);

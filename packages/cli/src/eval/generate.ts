@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fromUnitRange } from '@pix2pix-ts/datasets';
+import { fromUnitRange, modeInputRgb, modeOutputRgb, type DatasetModeName, type Sample } from '@pix2pix-ts/datasets';
 import { foldIn, key, type AnyLayer } from '@pix2pix-ts/layers';
 import { translate, type NetVars } from '@pix2pix-ts/pix2pix';
 import type { TestConfig } from '../config/run-config';
@@ -9,9 +9,25 @@ import type { Rgb8 } from './rgb';
 export const toRgb8 = (values: Float32Array, width: number, height: number): Rgb8 => ({ width, height, data: fromUnitRange(values) });
 
 /**
- * Runs the generator on one [-1, 1] HWC image with the configured test-time behaviour (by default the paper's:
- * dropout on, batch statistics of this one image) and returns 8-bit RGB. The dropout key is
- * `foldIn(key(seed), index)`, so every image gets its own masks and the result is reproducible.
+ * A sample's input and target as 8-bit RGB for sheets and metrics: as they are, except in `colorization` mode
+ * (`mode`), where the input is its gray L and the target the colour reassembled from L and the real ab.
+ *
+ * @example
+ * ```ts
+ * import { sampleRgb8 } from '@pix2pix-ts/cli';
+ * // const { input, target } = sampleRgb8(sample, 'colorization');
+ * ```
+ */
+export const sampleRgb8 = (s: Sample, mode?: DatasetModeName): { readonly input: Rgb8; readonly target: Rgb8 } => ({
+  input: { width: s.width, height: s.height, data: modeInputRgb(mode, s.a) },
+  target: { width: s.width, height: s.height, data: modeOutputRgb(mode, s.a, s.b) },
+});
+
+/**
+ * Runs the generator on one [-1, 1] HWC image (any channel count: 1 for colorization's L) with the configured
+ * test-time behaviour (by default the paper's: dropout on, batch statistics of this one image) and returns 8-bit
+ * RGB: in `colorization` mode (`mode`) the colour reassembled from the input's L and the predicted ab. The dropout
+ * key is `foldIn(key(seed), index)`, so every image gets its own masks and the result is reproducible.
  *
  * @example
  * ```ts
@@ -28,12 +44,13 @@ export function generateImage(
   test: TestConfig,
   seed: number,
   index: number,
+  mode?: DatasetModeName,
 ): Rgb8 {
-  const x = tf.tensor4d(input, [1, height, width, 3], 'float32');
+  const x = tf.tensor4d(input, [1, height, width, input.length / (width * height)], 'float32');
   const y = translate(generator, vars, x, { dropout: test.dropout, batchStats: test.batchStats, key: foldIn(key(seed), index) });
   const values = y.dataSync() as Float32Array;
   tf.dispose([x, y]);
-  return toRgb8(values, width, height);
+  return { width, height, data: modeOutputRgb(mode, input, values) };
 }
 
 /** How a test-time configuration is described in metrics and the report. */

@@ -22,7 +22,7 @@ export const GeneratorManifest = t.type({
   model: ModelConfig,
   /** Height and width the generator was trained at (`crop_size`). */
   size: t.number,
-  direction: DataConfig.props.direction,
+  direction: DataConfig.types[0].props.direction,
   testTime: TestConfig,
   step: t.number,
   epoch: t.number,

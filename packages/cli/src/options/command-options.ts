@@ -16,6 +16,7 @@ import {
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, SYNTHETIC_RUN_NAME } from '../config/presets';
 import { initOf } from '../config/run-config';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
+import { PHOTO_DATASET_MODES } from '@pix2pix-ts/datasets';
 import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
 import { defineOption, type OptionTable } from './option-spec';
 import { ABLATE_OPTIONS } from '../ablate/ablate-options';
@@ -113,7 +114,14 @@ export const TRAIN_OPTIONS = {
   preset: spec({ codec: oneOf(PRESET_NAMES), arg: 'NAME', group: 'Presets', help: 'default: 64x64 facades in ~10 min on 2 CPU cores; paper: 256x256 unet_256, 70x70 PatchGAN, 200 epochs; smoke: seconds, for CI', default: 'default' }),
   smoke: spec({ codec: Flag, group: 'Presets', help: 'same as --preset smoke: a few iterations on a few images at a tiny size, with a real report' }),
   dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: `folder holding train/ and test/ of aligned AB images (each file: A left, B right), or the name of an official dataset (${OFFICIAL_DATASET_NAMES.join(', ')}): downloaded once into the cache (see pix2pix download), its direction and evaluation split (and with --preset paper its sizes, batch and epochs) preset where not given` }),
-  dataset_mode: spec({ codec: oneOf(['aligned', 'synthetic'] as const), arg: 'MODE', group: 'Data', help: 'aligned: --dataroot; synthetic: procedural facades, no files needed', default: 'aligned' }),
+  dataset_mode: spec({
+    codec: oneOf(['aligned', 'synthetic', ...PHOTO_DATASET_MODES] as const),
+    arg: 'MODE',
+    group: 'Data',
+    help: 'aligned: AB pairs in --dataroot; synthetic: procedural facades, no files needed; colorization (L -> ab in Lab, input_nc 1, output_nc 2), edges (Canny edges -> photo), inpaint (photo with a random grey rectangle -> photo): made on the fly from the photos in --dataroot/<phase> (see --photo_side)',
+    default: 'aligned',
+  }),
+  photo_side: spec({ codec: oneOf(['whole', 'A', 'B'] as const), arg: 'SIDE', group: 'Data', help: "with colorization|edges|inpaint: whole (each file is a photo) | A or B (the files are AB pairs; the photo is their left or right half: A for Facades)", default: 'whole' }),
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA (facades labels -> photo is BtoA)', inConfig: (p) => p.data.direction }),
   phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the training split', inConfig: (p) => p.data.phase }),
   eval_phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the split evaluated at the end and sampled for the report', inConfig: (p) => p.data.evalPhase }),

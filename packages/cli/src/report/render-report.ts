@@ -1,11 +1,13 @@
 import type { RunConfig } from '../config/run-config';
 import type { SplitMetrics } from '../eval/image-metrics';
 import { dataFaultsSentence } from '../data/data-faults';
+import { photoModeOf } from '../data/photo-mode';
 import { trainingTotals, type RunInfo } from '../run/run-info';
 import { D_OVERPOWERS_BELOW } from '../train/d-dominance';
 import type { LossHistory } from '../train/loss-history';
 import { formatDuration } from '../train/progress-format';
 import { escapeHtml } from './escape-html';
+import { describePhotoTask } from './photo-task';
 import { REPORT_CSS } from './report-style';
 import { renderLineChart } from './svg-line-chart';
 
@@ -46,8 +48,10 @@ function sheetStyles(d: ReportData): string {
 
 const basename = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
 
-/** The task in words: `labels → photo` for Facades BtoA, else `A → B` / `B → A` of the dataset folder. */
+/** The task in words: `labels → photo` for Facades BtoA, else `A → B` / `B → A` of the dataset folder, or a photo mode's task. */
 export function describeTask(c: RunConfig): { readonly title: string; readonly input: string; readonly target: string } {
+  const photoMode = photoModeOf(c.data);
+  if (photoMode !== undefined) return describePhotoTask(photoMode, c.data.dataroot === null ? 'dataset' : basename(c.data.dataroot));
   const facades = c.data.mode === 'synthetic' || (c.data.dataroot !== null && /facades/i.test(basename(c.data.dataroot)));
   if (facades) {
     const labelsToPhoto = c.data.direction === 'BtoA';

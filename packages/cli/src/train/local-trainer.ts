@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as TE from 'fp-ts/TaskEither';
-import type { Batch as DataBatch } from '@pix2pix-ts/datasets';
+import { targetChannels, type Batch as DataBatch } from '@pix2pix-ts/datasets';
 import { disposeState, makeTrainStep, releaseState, type Batch, type Objective, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { internalError, messageOf } from '../cli/cli-error';
 import { flattenTree } from '@pix2pix-ts/layers';
@@ -20,7 +20,8 @@ const weightsFinite = (s: TrainState): boolean => {
 
 const toTensors = (b: DataBatch): Batch => {
   const shape: [number, number, number, number] = [b.shape[0], b.shape[1], b.shape[2], b.shape[3]];
-  return { a: tf.tensor4d(b.a, shape, 'float32'), b: tf.tensor4d(b.b, shape, 'float32') };
+  // The targets have their own channel count (2 for colorization's ab, else 3 as the inputs).
+  return { a: tf.tensor4d(b.a, shape, 'float32'), b: tf.tensor4d(b.b, [shape[0], shape[1], shape[2], targetChannels(b)], 'float32') };
 };
 
 /**

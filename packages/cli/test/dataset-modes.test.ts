@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildRunConfig, channelsOfMode, describeTask, photoModeOf } from '../src/node';
+import { buildRunConfig, channelsOfMode, describeTask, evalConfigOf, photoModeOf } from '../src/node';
 import { sharedFacades } from '../../datasets/test/support/shared';
 import { inProcess } from './support/in-process';
 
@@ -50,6 +50,13 @@ describe('--dataset_mode colorization|edges|inpaint: the configuration', () => {
     expect(channelsOfMode('aligned')).toEqual({ inputNc: 3, outputNc: 3 });
     expect(E.isRight(e) && photoModeOf(e.right.data)).toEqual({ name: 'edges', photoSide: 'whole' });
     expect(E.isRight(e) && describeTask(e.right).title).toBe('photos: edges → photo (Canny edges)');
+  });
+
+  it('eval --dataroot on a photo-mode checkpoint keeps its mode (another folder of photos), only synthetic becomes aligned', () => {
+    const c = buildRunConfig({ dataroot: '/data/photos', dataset_mode: 'colorization', photo_side: 'A' });
+    expect(E.isRight(c) && evalConfigOf(c.right, { dataroot: '/other/photos' }).data).toMatchObject({ mode: 'colorization', photoSide: 'A', dataroot: '/other/photos' });
+    const s = buildRunConfig({ dataset_mode: 'synthetic' });
+    expect(E.isRight(s) && evalConfigOf(s.right, { dataroot: '/data/facades' }).data.mode).toBe('aligned');
   });
 
   it('refuses a photo mode without --dataroot, and --photo_side without a photo mode', () => {

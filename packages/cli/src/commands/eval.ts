@@ -18,12 +18,13 @@ import { checkpointSourceOf } from './checkpoint-dir';
 export type EvalOptions = OptionsOf<typeof EVAL_OPTIONS>;
 
 /** A checkpoint's configuration with the data and test-time options of `eval`/`test` applied. Pure. */
-export function evalConfigOf(config: RunConfig, o: { readonly dataroot?: string; readonly dataset_mode?: 'aligned' | 'synthetic'; readonly direction?: 'AtoB' | 'BtoA'; readonly eval?: boolean; readonly num_test?: number }): RunConfig {
+export function evalConfigOf(config: RunConfig, o: { readonly dataroot?: string; readonly dataset_mode?: RunConfig['data']['mode']; readonly direction?: 'AtoB' | 'BtoA'; readonly eval?: boolean; readonly num_test?: number }): RunConfig {
   return {
     ...config,
     data: {
       ...config.data,
-      mode: o.dataset_mode ?? (o.dataroot !== undefined ? 'aligned' : config.data.mode),
+      // A new --dataroot replaces synthetic data by aligned files; a photo mode keeps its mode (other photos).
+      mode: o.dataset_mode ?? (o.dataroot !== undefined && config.data.mode === 'synthetic' ? 'aligned' : config.data.mode),
       dataroot: o.dataroot ?? config.data.dataroot,
       direction: o.direction ?? config.data.direction,
     },

@@ -31,6 +31,8 @@ export interface BenchOptions {
   readonly torch: boolean;
   /** `torch.set_num_threads` values of the PyTorch rows. */
   readonly torchThreads: readonly number[];
+  /** wasm: threads of XNNPACK's pool, one measurement each (`useBackend('wasm', { threads })`). */
+  readonly threads: readonly number[];
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -49,7 +51,8 @@ export const USAGE = `npm run bench -- [options]
   --table FILE         print the tables of a results JSON and exit
   --no-torch           skip the PyTorch rows (the official step, measured beside ours when
                        $PIX2PIX_PYTHON, default /usr/bin/python3, imports torch)
-  --torch-threads LIST PyTorch thread counts (default 1,2)`;
+  --torch-threads LIST PyTorch thread counts (default 1,2)
+  --threads LIST       wasm thread counts (tfjs-wasm's threaded SIMD build; default 1,2)`;
 
 const list = <A extends string>(value: string, allowed: readonly A[], what: string): E.Either<string, A[]> => {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -98,6 +101,7 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
     tableOf: undefined,
     torch: true,
     torchThreads: [1, 2],
+    threads: [1, 2],
   };
   const ids = CONFIGS.map((c) => c.id);
   for (let i = 0; i < argv.length; i++) {
@@ -138,6 +142,8 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
           return E.right({ ...o, out: value });
         case '--table':
           return E.right({ ...o, tableOf: value });
+        case '--threads':
+          return E.map((threads: number[]) => ({ ...o, threads }))(counts(value, flag, 1));
         case '--torch-threads':
           return E.map((torchThreads: number[]) => ({ ...o, torchThreads }))(counts(value, flag, 1));
         default:

@@ -87,7 +87,10 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
   const results: ResultRow[] = [];
   const runners: { backend: BackendName; details: string }[] = [];
   const plan = o.backends.flatMap((backend) => o.configs.filter((c) => skipReason(o, backend, c) === undefined).map((config) => ({ backend, config })));
-  const total = plan.length * o.impls.length;
+  // wasm is measured at every thread count of --threads (ours and the peer at each); the others as they are.
+  const threadPlan = (backend: BackendName): { readonly impl: (typeof o.impls)[number]; readonly threads: number | undefined }[] =>
+    backend === 'wasm' ? o.threads.flatMap((threads) => o.impls.map((impl) => ({ impl, threads }))) : o.impls.map((impl) => ({ impl, threads: undefined }));
+  const total = plan.reduce((n, p) => n + threadPlan(p.backend).length, 0);
   let done = 0;
   for (const backend of o.backends) {
     for (const config of o.configs) {
@@ -102,7 +105,7 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
       log(`${backend}: unavailable here: ${opened.left.message}`);
       if (process.env['CI'] === 'true') failures++;
       for (const config of configs) skipped.push({ backend, config, impl: 'both', reason: `unavailable: ${opened.left.message.split('\n')[0] ?? ''}` });
-      done += configs.length * o.impls.length;
+      done += configs.length * threadPlan(backend).length;
       continue;
     }
     const runner = opened.right;
@@ -119,12 +122,12 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
     }
     peaks.push(peak);
     for (const config of configs) {
-      for (const impl of o.impls) {
+      for (const { impl, threads } of threadPlan(backend)) {
         done++;
-        const tag = `[${done}/${total}] ${backend} ${configById(config).label}, ${impl}`;
+        const tag = `[${done}/${total}] ${backend}${threads === undefined ? '' : ` ×${threads} thread(s)`} ${configById(config).label}, ${impl}`;
         log(`${tag}: measuring (${o.warmup} warm-up + ${o.runs} steps, ${o.forwardRuns} forwards)…`);
         const t = performance.now();
-        const r = await runner.measure({ config, impl, warmup: o.warmup, runs: o.runs, forwardRuns: o.forwardRuns })();
+        const r = await runner.measure({ config, impl, warmup: o.warmup, runs: o.runs, forwardRuns: o.forwardRuns, ...(threads === undefined ? {} : { threads }) })();
         if (E.isLeft(r)) {
           failures++;
           skipped.push({ backend, config, impl, reason: `failed: ${r.left.message.split('\n')[0] ?? ''}` });

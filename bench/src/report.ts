@@ -223,7 +223,7 @@ export function markdownTables(doc: BenchDocument): string {
     '| config | backend | implementation | train step ms: median (min–max) | step GFLOP/s (% of peak) | G forward ms: median (min–max) | forward GFLOP/s (% of peak) | peak tensor MB | tensors (kernels) per step | step vs ours |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
-  type Line = { readonly config: ConfigId; readonly backend: string; readonly impl: string; readonly text: string };
+  type Line = { readonly config: ConfigId; readonly backend: string; readonly threads: number; readonly impl: string; readonly text: string };
   const entries: Line[] = [];
   for (const r of doc.results) {
     const ours = doc.results.find((o) => o.backend === r.backend && o.config === r.config && o.impl === 'ours' && rowThreads(o) === rowThreads(r));
@@ -231,15 +231,20 @@ export function markdownTables(doc: BenchDocument): string {
     entries.push({
       config: r.config,
       backend: r.backend,
+      threads: rowThreads(r),
       impl: r.impl,
       text: `| ${configById(r.config).label} | ${r.backend}${rowThreads(r) === 1 ? '' : ` ×${rowThreads(r)} threads`} | ${r.impl} | ${range(r.step)} | ${r.stepGflops.toFixed(2)} (${pct(r.stepPeakFraction)}) | ${range(r.forward)} | ${r.forwardGflops.toFixed(2)} (${pct(r.forwardPeakFraction)}) | ${(r.peakBytes / 2 ** 20).toFixed(0)} | ${r.tensorsPerStep} (${r.kernelsPerStep}) | ${vs} |`,
     });
   }
   for (const s of doc.skipped) {
-    entries.push({ config: s.config, backend: s.backend, impl: s.impl, text: `| ${configById(s.config).label} | ${s.backend} | ${s.impl} | skipped: ${s.reason} | | | | | | |` });
+    entries.push({ config: s.config, backend: s.backend, threads: 1, impl: s.impl, text: `| ${configById(s.config).label} | ${s.backend} | ${s.impl} | skipped: ${s.reason} | | | | | | |` });
   }
   entries.sort(
-    (x, y) => order(x.config) - order(y.config) || BACKEND_ORDER.indexOf(x.backend) - BACKEND_ORDER.indexOf(y.backend) || (x.impl === 'ours' ? -1 : y.impl === 'ours' ? 1 : 0),
+    (x, y) =>
+      order(x.config) - order(y.config) ||
+      BACKEND_ORDER.indexOf(x.backend) - BACKEND_ORDER.indexOf(y.backend) ||
+      x.threads - y.threads ||
+      (x.impl === y.impl ? 0 : x.impl === 'ours' ? -1 : y.impl === 'ours' ? 1 : 0),
   );
   lines.push(...entries.map((e) => e.text));
   if (doc.dataLoading.length > 0) {

@@ -27,24 +27,33 @@ export interface Runner {
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
-const select = (backend: 'cpu' | 'wasm'): TE.TaskEither<Error, string> =>
+const select = (backend: 'cpu' | 'wasm', threads?: number): TE.TaskEither<Error, { readonly details: string; readonly threads: number }> =>
   pipe(
-    selectBackend(backend),
+    selectBackend(backend, backend === 'wasm' && threads !== undefined ? { threads } : {}),
     TE.mapLeft((e) => new Error(`${backend} (${e.stage}): ${e.message}`)),
-    TE.map((info) => (info.name === 'wasm' ? `wasm, SIMD ${info.simd ? 'on' : 'off'}, ${info.threadsCount} thread(s)` : `${info.name}, plain JavaScript`)),
+    TE.map((info) =>
+      info.name === 'wasm'
+        ? { details: `wasm, SIMD ${info.simd ? 'on' : 'off'}, ${info.threadsCount} thread(s)`, threads: info.threadsCount }
+        : { details: `${info.name}, plain JavaScript`, threads: 1 },
+    ),
   );
 
 /** A Node runner; it selects its backend before every measurement (several runners share one tfjs). */
 export function nodeRunner(backend: 'cpu' | 'wasm'): TE.TaskEither<Error, Runner> {
   return pipe(
     select(backend),
-    TE.map((details) => ({
+    TE.map(({ details }) => ({
       backend,
       details: `Node ${process.version}, ${details}`,
       measure: (req: MeasureRequest) =>
         pipe(
-          select(backend),
-          TE.flatMap(() => TE.tryCatch(() => measure(req), toError)),
+          select(backend, req.threads),
+          TE.flatMap(({ threads }) =>
+            TE.tryCatch(async () => {
+              const r = await measure(req);
+              return threads === 1 ? r : { ...r, threads };
+            }, toError),
+          ),
         ),
       peak: (n: number, runs: number) =>
         pipe(

@@ -9,8 +9,8 @@ const ConfigIdC = t.keyof({ q: null, a: null, b: null, c: null }, 'ConfigId');
 const ImplC = t.keyof({ ours: null, 'tfjs-layers': null }, 'ImplName');
 
 /** One measurement: an implementation of a configuration on the current backend. */
-export const MeasureRequest = t.type(
-  {
+export const MeasureRequest = t.intersection([
+  t.type({
     config: ConfigIdC,
     impl: ImplC,
     /** Untimed steps first (the first one is reported on its own: shader compilation, allocation). */
@@ -19,9 +19,10 @@ export const MeasureRequest = t.type(
     runs: t.number,
     /** Timed generator forwards (after one warm-up forward). */
     forwardRuns: t.number,
-  },
-  'MeasureRequest',
-);
+  }),
+  /** wasm in Node: threads of XNNPACK's pool (absent: the backend as it is). */
+  t.partial({ threads: t.number }),
+], 'MeasureRequest');
 export type MeasureRequest = t.TypeOf<typeof MeasureRequest>;
 
 const TimingC = t.type({ median: t.number, min: t.number, max: t.number, runs: t.number, samples: t.readonlyArray(t.number) }, 'Timing');

@@ -128,6 +128,9 @@ describe('arguments', () => {
     expect(get(['--no-torch'])).toMatchObject({ torch: false });
     expect(get(['--torch-threads', '2,1,2'])).toMatchObject({ torchThreads: [1, 2] });
     expect(E.isLeft(parseArgs(['--torch-threads', '0']))).toBe(true);
+    expect(get([])).toMatchObject({ threads: [1, 2] });
+    expect(get(['--threads', '2'])).toMatchObject({ threads: [2] });
+    expect(E.isLeft(parseArgs(['--threads', 'x']))).toBe(true);
   });
 });
 

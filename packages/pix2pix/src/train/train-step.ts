@@ -138,6 +138,53 @@ export function makeDetailedTrainStep(
   objective: Objective,
   withDetails: boolean,
 ): (state: TrainState, batch: Batch) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } {
+  const compute = stepComputation(nets, objective, withDetails);
+  return (state, batch) => {
+    const { out, finish } = compute(state, batch);
+    const values = out.dataSync();
+    out.dispose();
+    return finish(values);
+  };
+}
+
+/**
+ * {@link makeTrainStep} that reads the four losses back with an asynchronous `data()` instead of
+ * `dataSync()`: the same step, for backends where a synchronous read is slow or broken (tfjs's
+ * webgpu backend reads synchronously through a canvas, which loses the device on some adapters,
+ * e.g. Chromium's SwiftShader).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { key } from '@pix2pix-ts/layers';
+ * import { initTrainState, makeTrainStepAsync, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+ * const step = makeTrainStepAsync(nets, PAPER_OBJECTIVE);
+ * let state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
+ * const batch = { a: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D, b: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D };
+ * const [next, metrics] = await step(state, batch);
+ * releaseState(state, next); state = next;
+ * ```
+ */
+export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (state: TrainState, batch: Batch) => Promise<readonly [TrainState, StepMetrics]> {
+  const compute = stepComputation(nets, objective, false);
+  return async (state, batch) => {
+    const { out, finish } = compute(state, batch);
+    try {
+      const r = finish(await out.data());
+      return [r.state, r.metrics] as const;
+    } finally {
+      out.dispose();
+    }
+  };
+}
+
+/** The step up to the losses tensor `[G_GAN, G_L1, D_real, D_fake]` (the caller reads and disposes it); `finish` takes its values. */
+function stepComputation(
+  nets: Pix2PixNets,
+  objective: Objective,
+  withDetails: boolean,
+): (state: TrainState, batch: Batch) => { readonly out: tf.Tensor; readonly finish: (losses: ArrayLike<number>) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } } {
   const G = nets.generator.impl;
   const D = nets.discriminator.impl;
   const { ganMode, lambdaL1, adam } = objective;
@@ -215,19 +262,21 @@ export function makeDetailedTrainStep(
       };
     });
 
-    const [G_GAN = 0, G_L1 = 0, D_real = 0, D_fake = 0] = Array.from(out.losses.dataSync());
-    out.losses.dispose();
-    const next: TrainState = {
-      g: { params: out.gParams, state: out.gState },
-      d: { params: out.dParams, state: out.dState },
-      optG: out.gOpt,
-      optD: out.dOpt,
-      key: state.key,
-      step: state.step + 1,
-      epoch: state.epoch,
+    const finish = (values: ArrayLike<number>) => {
+      const [G_GAN = 0, G_L1 = 0, D_real = 0, D_fake = 0] = Array.from(values);
+      const next: TrainState = {
+        g: { params: out.gParams, state: out.gState },
+        d: { params: out.dParams, state: out.dState },
+        optG: out.gOpt,
+        optD: out.dOpt,
+        key: state.key,
+        step: state.step + 1,
+        epoch: state.epoch,
+      };
+      const metrics: StepMetrics = { G_GAN, G_L1, D_real, D_fake, G: G_GAN + G_L1, D: 0.5 * (D_real + D_fake), lr };
+      if (!withDetails) return { state: next, metrics };
+      return { state: next, metrics, details: out.details as StepDetails };
     };
-    const metrics: StepMetrics = { G_GAN, G_L1, D_real, D_fake, G: G_GAN + G_L1, D: 0.5 * (D_real + D_fake), lr };
-    if (!withDetails) return { state: next, metrics };
-    return { state: next, metrics, details: out.details as StepDetails };
+    return { out: out.losses, finish };
   };
 }

@@ -174,6 +174,19 @@ describe('pix2pix train --dataroot NAME', () => {
     }
   });
 
+  it('a usage error in another option is said before anything is fetched', async () => {
+    const server = await serveFile('maps.tar.gz', maps);
+    try {
+      useServer(server);
+      expect(await inProcess(['train', '--dataroot', 'maps', '--crop_size', '60'])).toMatchObject({ code: 2, err: 'pix2pix: --crop_size 60 does not fit unet_64: cannot halve 15 (after 2 of 6 downsamplings); use a multiple of 64\n' });
+      expect((await inProcess(['train', '--dataroot', 'maps', '--model', 'cycle_gan'])).code).toBe(2);
+      expect(server.requests).toHaveLength(0);
+      expect(existsSync(cacheOf())).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('an unknown official-looking name is an ordinary folder path (nothing is fetched)', async () => {
     const r = await inProcess(['train', '--dataroot', 'mapz', '--smoke', '--runs_dir', join(tmp, 'runs-none')]);
     expect(r.code).toBe(1);

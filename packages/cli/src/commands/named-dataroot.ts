@@ -1,16 +1,19 @@
 import { stat } from 'node:fs/promises';
+import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import {
   fetchOfficialDataset,
   isOfficialDatasetName,
+  OFFICIAL_DATASETS,
   progressReporter,
   type FetchedDataset,
   type OfficialDataset,
 } from '@pix2pix-ts/datasets/node';
 import { inputError, usageError, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
-import type { TrainOptions } from '../config/build-config';
+import { buildRunConfig, type TrainOptions } from '../config/build-config';
+import { officialTrain } from '../options/official-options';
 
 /**
  * The options an official dataset presets, with the ones given kept (explicit options win): `--direction` (the
@@ -87,6 +90,12 @@ export function namedDataroot(o: TrainOptions, env: CliEnv): TE.TaskEither<CliEr
   const name = o.dataroot;
   if (name === undefined || o.resume !== undefined || !isOfficialDatasetName(name)) return TE.right(o);
   const say = (s: string): void => env.stdout.write(`${s}\n`);
+  // A usage error (a typo in another option) is said before a download of up to gigabytes, not after it.
+  const usable = pipe(
+    officialTrain(namedDatasetPreset(OFFICIAL_DATASETS[name], o).options),
+    E.chain(({ options }) => buildRunConfig(options)),
+  );
+  if (E.isLeft(usable)) return TE.left(usable.left);
   return pipe(
     TE.fromTask(() => isFolder(name)),
     TE.chain((local) =>

@@ -138,7 +138,7 @@ export function makeDetailedTrainStep(
   objective: Objective,
   withDetails: boolean,
 ): (state: TrainState, batch: Batch) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } {
-  const compute = stepComputation(nets, objective, withDetails);
+  const compute = makeStepComputation(nets, objective, withDetails);
   return (state, batch) => {
     const { out, finish } = compute(state, batch);
     const values = out.dataSync();
@@ -167,7 +167,7 @@ export function makeDetailedTrainStep(
  * ```
  */
 export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (state: TrainState, batch: Batch) => Promise<readonly [TrainState, StepMetrics]> {
-  const compute = stepComputation(nets, objective, false);
+  const compute = makeStepComputation(nets, objective, false);
   return async (state, batch) => {
     const { out, finish } = compute(state, batch);
     try {
@@ -179,8 +179,25 @@ export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (st
   };
 }
 
-/** The step up to the losses tensor `[G_GAN, G_L1, D_real, D_fake]` (the caller reads and disposes it); `finish` takes its values. */
-function stepComputation(
+/**
+ * The step of {@link makeDetailedTrainStep} up to its losses tensor `[G_GAN, G_L1, D_real, D_fake]`, for
+ * callers that read it themselves (asynchronously, or batched with other reads): `finish(values)` returns
+ * what the detailed step returns. The caller disposes `out`.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { key } from '@pix2pix-ts/layers';
+ * import { initTrainState, makeStepComputation, PAPER_OBJECTIVE, patchGan, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+ * const state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
+ * const batch = { a: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D, b: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D };
+ * const { out, finish } = makeStepComputation(nets, PAPER_OBJECTIVE, true)(state, batch);
+ * const { metrics, details } = finish(await out.data());
+ * out.dispose();
+ * ```
+ */
+export function makeStepComputation(
   nets: Pix2PixNets,
   objective: Objective,
   withDetails: boolean,

@@ -18,7 +18,15 @@ import type { DOWNLOAD_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { datasetCliError, datasetProgress } from './named-dataroot';
 
-/** The decoded options of `pix2pix download`. */
+/**
+ * The decoded options of `pix2pix download`.
+ *
+ * @example
+ * ```ts
+ * import type { DownloadCommandOptions } from '@pix2pix-ts/cli/node';
+ * const o: DownloadCommandOptions = { dataset: 'facades', retries: 5 };
+ * ```
+ */
 export type DownloadCommandOptions = OptionsOf<typeof DOWNLOAD_OPTIONS>;
 
 const splitsOf = (d: OfficialDataset): string =>
@@ -58,7 +66,14 @@ const describeFetched = (f: FetchedDataset): string[] => [
  * `~/.cache/pix2pix-ts/NAME`, or `--cache_dir`), with progress on stderr, resume after a dropped connection
  * (run it again), the digest recorded on the first download and checked on every later one; a second call is a
  * cache hit. `--verify` re-reads the cached files against the recorded digest; `--list` prints the catalogue.
- * Prints the folder and the dataset's presets.
+ * Prints the folder and the dataset's presets. `processEnv` supplies `PIX2PIX_DATASETS_URL`, `XDG_CACHE_HOME`
+ * and `PIX2PIX_DATA`.
+ *
+ * @example
+ * ```ts
+ * import { downloadCommand, processEnv } from '@pix2pix-ts/cli/node';
+ * // await downloadCommand({ dataset: 'maps', verify: true }, processEnv(new AbortController().signal))(); // Right('~/.cache/pix2pix-ts/maps')
+ * ```
  */
 export function downloadCommand(o: DownloadCommandOptions, env: CliEnv, processEnv: Readonly<Record<string, string | undefined>> = process.env): TE.TaskEither<CliError, string> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);

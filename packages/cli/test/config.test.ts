@@ -2,7 +2,8 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '@pix2pix-ts/backends';
 import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
-import { buildNets, buildRunConfig, DEFAULT_PRESET, initialisedNets, objectiveOf, parseNetG, parseCommandLine, PAPER_PRESET, RunConfig, sizeProblem, type TrainOptions } from '../src/index';
+import { buildNets, initialisedNets, objectiveOf } from '@pix2pix-ts/pix2pix';
+import { buildRunConfig, DEFAULT_PRESET, parseNetG, parseCommandLine, PAPER_PRESET, RunConfig, sizeProblem, type TrainOptions } from '../src/index';
 
 const build = (o: TrainOptions) => buildRunConfig(o);
 const ok = (o: TrainOptions) => {

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '@pix2pix-ts/backends';
 import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
-import { buildNets, buildRunConfig, fitProblem, memoryLimitOf, networkCost, trainingBytes, WASM_HEAP_BYTES, type TrainOptions } from '../src/index';
+import { buildNets } from '@pix2pix-ts/pix2pix';
+import { buildRunConfig, fitProblem, memoryLimitOf, networkCost, trainingBytes, WASM_HEAP_BYTES, type TrainOptions } from '../src/index';
 
 const config = (o: TrainOptions) => {
   const r = buildRunConfig({ dataroot: 'd', ...o });

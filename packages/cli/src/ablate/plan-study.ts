@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { buildRunConfig, type TrainOptions } from '../config/build-config';
-import { buildNets } from '../config/build-nets';
+import { buildNets, discriminatorChannels, netDInputOf } from '@pix2pix-ts/pix2pix';
 import { networkCost } from '../config/network-cost';
 import { PRESETS } from '../config/presets';
 import type { RunConfig } from '../config/run-config';
@@ -86,7 +86,7 @@ function trainProblem(config: RunConfig): string | undefined {
   if (config.objective.ganMode === 'none') return undefined;
   const m = config.model;
   const s = config.data.cropSize;
-  const d = networkCost(buildNets(m).discriminator, [1, s, s, m.inputNc + m.outputNc]).output;
+  const d = networkCost(buildNets(m).discriminator, [1, s, s, discriminatorChannels(m.inputNc, m.outputNc, netDInputOf(m))]).output;
   const patches = E.isRight(d) ? (d.right[1] ?? 0) : 0;
   return patches >= 1 ? undefined : `its discriminator leaves no patch of a ${s}x${s} image (${E.isLeft(d) ? d.left : `${patches}x${patches} output`}); it needs a larger --crop_size than this budget's`;
 }

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { DatasetLoadError, type PairSource, type Sample } from '@pix2pix-ts/datasets/node';
-import { disposeState, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initialisedNets, objectiveOf, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { makeFolder } from '@pix2pix-ts/pix2pix/node';
 import { inputError, internalError, messageOf, usageError, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
@@ -13,9 +13,7 @@ import { must, Stop } from '../cli/must';
 import type { BackendInfo } from '@pix2pix-ts/backends';
 import { describeBackend, startBackend } from '../cli/start-backend';
 import type { TrainOptions } from '../config/build-config';
-import { buildNets, initialisedNets } from '../config/build-nets';
 import { fitProblem, memoryLimitOf } from '../config/fit-check';
-import { objectiveOf } from '../config/objective-of';
 import { totalEpochs, type RunConfig } from '../config/run-config';
 import { evalSamples, spreadIndices } from '../data/eval-samples';
 import { photoModeOf } from '../data/photo-mode';
@@ -378,4 +376,3 @@ async function evaluateInit(layout: RunLayout, nets: Pix2PixNets, evalSource: Pa
   disposeState(s);
   return m._tag === 'Right' ? m.right : null;
 }
-

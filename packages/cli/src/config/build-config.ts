@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { usageError, type CliError } from '../cli/cli-error';
 import type { TRAIN_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
+import { discriminatorChoice, objectiveChoice } from './ablation-options';
 import { channelsOfMode, isPhotoMode } from '../data/photo-mode';
 import { parseNetG } from './net-names';
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, PRESETS, SYNTHETIC_RUN_NAME } from './presets';
@@ -11,21 +12,23 @@ import { initOf, type RunConfig } from './run-config';
 export type TrainOptions = OptionsOf<typeof TRAIN_OPTIONS>;
 
 /**
- * Checks that a size survives a network: a U-Net of `depth` downs needs a multiple of 2^depth (else it is the
- * shape error the layers would raise, said before any compute); a ResNet generator needs a multiple of 4.
+ * Checks that a size survives a network: a U-Net (or its encoder-decoder ablation) of `depth` downs needs a
+ * multiple of 2^depth (else it is the shape error the layers would raise, said before any compute; without skips
+ * nothing would raise it: the output would come out smaller than the target); a ResNet generator needs a multiple of 4.
  */
 export function sizeProblem(netG: string, size: number): string | undefined {
   const spec = parseNetG(netG);
   if (spec === undefined) return `unknown netG ${netG}`;
-  const unit = spec.kind === 'unet' ? 2 ** spec.depth : 4;
+  const downs = spec.kind === 'resnet' ? 2 : spec.depth;
+  const unit = 2 ** downs;
   if (size % unit === 0) return undefined;
   let s = size;
   let halvings = 0;
-  while (s % 2 === 0 && halvings < (spec.kind === 'unet' ? spec.depth : 2)) {
+  while (s % 2 === 0 && halvings < downs) {
     s /= 2;
     halvings++;
   }
-  return `--crop_size ${size} does not fit ${netG}: cannot halve ${s} (after ${halvings} of ${spec.kind === 'unet' ? spec.depth : 2} downsamplings); use a multiple of ${unit}`;
+  return `--crop_size ${size} does not fit ${netG}: cannot halve ${s} (after ${halvings} of ${downs} downsamplings); use a multiple of ${unit}`;
 }
 
 /**
@@ -51,9 +54,8 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
     return E.left(usageError(`--dataroot: required with --dataset_mode ${mode} (a folder with train/ and test/ of photos, or of AB images with --photo_side A|B)`));
   }
   if (!isPhotoMode(mode) && o.photo_side !== undefined) return E.left(usageError(`--photo_side: only used with --dataset_mode colorization|edges|inpaint (got --dataset_mode ${mode})`));
-  if (o.l1_only === true && o.gan_mode !== undefined && o.gan_mode !== 'none') return E.left(usageError(`--l1_only conflicts with --gan_mode ${o.gan_mode}`));
-  const netD = o.netD ?? p.model.netD;
-  if (netD !== 'n_layers' && o.n_layers_D !== undefined) return E.left(usageError(`--n_layers_D: only used with --netD n_layers (got --netD ${netD})`));
+  const objective = objectiveChoice(o, p);
+  if (E.isLeft(objective)) return objective;
   const cropSize = o.crop_size ?? p.data.cropSize;
   const preprocess = o.preprocess ?? p.data.preprocess;
   // A crop size given alone scales the load size with it (the paper's 286/256 ratio), unless given too.
@@ -64,6 +66,8 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
   const netG = o.netG ?? p.model.netG;
   const fit = sizeProblem(netG, cropSize);
   if (fit !== undefined) return E.left(usageError(fit));
+  const d = discriminatorChoice(o, p, cropSize);
+  if (E.isLeft(d)) return d;
   const config: RunConfig = {
     format: 'pix2pix-ts/run-config',
     version: 1,
@@ -88,8 +92,9 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       ...p.model,
       ...channelsOfMode(mode),
       netG,
-      netD,
-      nLayersD: netD === 'basic' ? 3 : netD === 'pixel' ? 1 : (o.n_layers_D ?? p.model.nLayersD),
+      netD: d.right.netD,
+      nLayersD: d.right.nLayersD,
+      netDInput: objective.right.netDInput,
       ngf: o.ngf ?? p.model.ngf,
       ndf: o.ndf ?? p.model.ndf,
       norm: o.norm ?? p.model.norm,
@@ -98,8 +103,8 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       initGain: o.init_gain ?? initOf(p.model).gain,
     },
     objective: {
-      ganMode: o.l1_only === true ? 'none' : (o.gan_mode ?? p.objective.ganMode),
-      lambdaL1: o.lambda_L1 ?? p.objective.lambdaL1,
+      ganMode: objective.right.ganMode,
+      lambdaL1: objective.right.lambdaL1,
       lr: o.lr ?? p.objective.lr,
       beta1: o.beta1 ?? p.objective.beta1,
       lrPolicy: o.lr_policy ?? p.objective.lrPolicy,

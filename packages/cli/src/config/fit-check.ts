@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { buildNets } from './build-nets';
+import { buildNets, discriminatorChannels } from '@pix2pix-ts/pix2pix';
 import { networkCost } from './network-cost';
-import type { RunConfig } from './run-config';
+import { netDInputOf, type RunConfig } from './run-config';
 
 /** The most the wasm backend can address: a 32-bit heap (tfjs-backend-wasm's `getHeapMax()`: 4 GiB - 64 KiB). */
 export const WASM_HEAP_BYTES = 4294901760;
@@ -38,7 +38,7 @@ export function trainingBytes(config: RunConfig): { readonly bytes: number; read
   const { generator, discriminator } = buildNets(config.model);
   const { batchSize: b, cropSize: s } = config.data;
   const g = networkCost(generator, [b, s, s, config.model.inputNc]);
-  const d = config.objective.ganMode === 'none' ? { weights: 0, activations: 0 } : networkCost(discriminator, [b, s, s, config.model.inputNc + config.model.outputNc]);
+  const d = config.objective.ganMode === 'none' ? { weights: 0, activations: 0 } : networkCost(discriminator, [b, s, s, discriminatorChannels(config.model.inputNc, config.model.outputNc, netDInputOf(config.model))]);
   return { bytes: 4 * (4 * (g.weights + d.weights) + 2 * g.activations + 4 * d.activations), weights: g.weights + d.weights };
 }
 
@@ -65,7 +65,7 @@ export function fitProblem(config: RunConfig, data: { readonly pairs: number; re
   }
   const m = config.model;
   if (config.objective.ganMode !== 'none') {
-    const d = networkCost(buildNets(m).discriminator, [1, cropSize, cropSize, m.inputNc + m.outputNc]).output;
+    const d = networkCost(buildNets(m).discriminator, [1, cropSize, cropSize, discriminatorChannels(m.inputNc, m.outputNc, netDInputOf(m))]).output;
     const patches = E.isRight(d) ? (d.right[1] ?? 0) : 0;
     if (patches < 1) {
       const which = m.netD === 'n_layers' ? `--n_layers_D ${m.nLayersD}` : `--netD ${m.netD}`;

@@ -10,7 +10,7 @@ const PAPER_TEST = { dropout: true, batchStats: true, numTest: null } as const;
 
 /**
  * `--preset paper`: the paper's Facades configuration. 256x256 (load 286, random crop 256, flip), `unet_256`
- * with ngf 64 and dropout, the 70x70 PatchGAN with ndf 64, batch norm, vanilla cGAN + 100·L1, Adam(2e-4, 0.5),
+ * with ngf 64 and dropout, the 70x70 PatchGAN (conditional) with ndf 64, batch norm, vanilla cGAN + 100·L1, Adam(2e-4, 0.5),
  * 100 epochs + 100 of linear decay, batch 1.
  */
 export const PAPER_PRESET: Preset = {
@@ -28,7 +28,7 @@ export const PAPER_PRESET: Preset = {
     maxDatasetSize: null,
     numThreads: 1,
   },
-  model: { netG: 'unet_256', netD: 'basic', nLayersD: 3, ngf: 64, ndf: 64, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3, initType: 'normal', initGain: 0.02 },
+  model: { netG: 'unet_256', netD: 'basic', nLayersD: 3, ngf: 64, ndf: 64, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3, initType: 'normal', initGain: 0.02, netDInput: 'conditional' },
   objective: { ganMode: 'vanilla', lambdaL1: 100, lr: 2e-4, beta1: 0.5, lrPolicy: 'linear', lrDecayIters: 50, nEpochs: 100, nEpochsDecay: 100 },
   run: { seed: 0, printFreq: 100, displayFreq: 1, saveEpochFreq: 5, numSamples: 6, timeLimitMinutes: null },
   test: PAPER_TEST,

@@ -1,16 +1,7 @@
 import * as t from 'io-ts';
 import { PHOTO_DATASET_MODES, PhotoSide } from '@pix2pix-ts/datasets';
-import { INIT_TYPES } from '@pix2pix-ts/layers';
-import {
-  DIRECTION_NAMES,
-  GAN_MODE_NAMES,
-  LR_POLICY_NAMES,
-  NET_D_NAMES,
-  NetGName,
-  NORM_NAMES,
-  PHASE_NAMES,
-  PREPROCESS_NAMES,
-} from './net-names';
+import { ModelSpec, ObjectiveSpec } from '@pix2pix-ts/pix2pix';
+import { DIRECTION_NAMES, PHASE_NAMES, PREPROCESS_NAMES } from './net-names';
 
 // Object.fromEntries loses the key types; the entries are exactly `words`, so the record type is right.
 const keys = <const W extends readonly string[]>(words: W, name: string): t.KeyofC<{ [K in W[number]]: null }> =>
@@ -50,43 +41,17 @@ export const DataConfig = t.intersection([
 export type DataConfig = t.TypeOf<typeof DataConfig>;
 
 /**
- * The two networks (the official model options). `initType` / `initGain` (the official `--init_type` and
- * `--init_gain`) are optional so that configurations written before they existed still decode: absent means the
- * official default, `normal` with 0.02 ({@link initOf}).
+ * The two networks: the pix2pix {@link ModelSpec} (official option names; one codec, shared by every package
+ * that builds networks). Its optional fields (`initType`, `initGain`, `netDInput`) let older configurations decode.
  */
-export const ModelConfig = t.intersection([
-  t.type({
-    netG: NetGName,
-    netD: keys(NET_D_NAMES, 'a netD'),
-    nLayersD: posInt,
-    ngf: posInt,
-    ndf: posInt,
-    norm: keys(NORM_NAMES, 'a norm'),
-    dropout: t.boolean,
-    inputNc: posInt,
-    outputNc: posInt,
-  }),
-  t.partial({
-    initType: keys(INIT_TYPES, 'an init type'),
-    initGain: t.refinement(t.number, (n) => Number.isFinite(n) && n > 0, 'PositiveFinite'),
-  }),
-]);
+export const ModelConfig = ModelSpec;
 /** See {@link ModelConfig}. */
-export type ModelConfig = t.TypeOf<typeof ModelConfig>;
+export type ModelConfig = ModelSpec;
 
-/** The objective, optimiser and schedule. */
-export const ObjectiveConfig = t.type({
-  ganMode: keys(GAN_MODE_NAMES, 'a gan mode'),
-  lambdaL1: finite,
-  lr: finite,
-  beta1: finite,
-  lrPolicy: keys(LR_POLICY_NAMES, 'an lr policy'),
-  lrDecayIters: posInt,
-  nEpochs: nonNegInt,
-  nEpochsDecay: nonNegInt,
-});
+/** The objective, optimiser and schedule: the pix2pix {@link ObjectiveSpec}. */
+export const ObjectiveConfig = ObjectiveSpec;
 /** See {@link ObjectiveConfig}. */
-export type ObjectiveConfig = t.TypeOf<typeof ObjectiveConfig>;
+export type ObjectiveConfig = ObjectiveSpec;
 
 /** How the run is driven and recorded. */
 export const RunOptions = t.type({
@@ -134,22 +99,7 @@ export const RunConfig = t.type({
 /** See {@link RunConfig}. */
 export type RunConfig = t.TypeOf<typeof RunConfig>;
 
-/** The official weight initialisation default: `init_type normal`, `init_gain 0.02`. */
-export const DEFAULT_INIT = { type: 'normal', gain: 0.02 } as const;
-
-/**
- * The weight initialisation of a model configuration (the official default where the configuration predates it).
- *
- * @example
- * ```ts
- * import { initOf, DEFAULT_PRESET } from '@pix2pix-ts/cli';
- * initOf(DEFAULT_PRESET.model); // { type: 'normal', gain: 0.02 }
- * ```
- */
-export const initOf = (m: ModelConfig): { readonly type: (typeof INIT_TYPES)[number]; readonly gain: number } => ({
-  type: m.initType ?? DEFAULT_INIT.type,
-  gain: m.initGain ?? DEFAULT_INIT.gain,
-});
+export { DEFAULT_INIT, initOf, netDInputOf } from '@pix2pix-ts/pix2pix';
 
 /** Total epochs of a run: `n_epochs + n_epochs_decay`. */
 export const totalEpochs = (c: RunConfig): number => c.objective.nEpochs + c.objective.nEpochsDecay;

@@ -4,8 +4,7 @@ import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
 import { disposeTree, flattenTree, key, unflattenTree, type AnyLayer } from '@pix2pix-ts/layers';
-import type { NetVars } from '@pix2pix-ts/pix2pix';
-import { buildGenerator } from '../config/build-nets';
+import { buildGenerator, type NetVars } from '@pix2pix-ts/pix2pix';
 import { DataConfig, ModelConfig, RunConfig, TestConfig } from '../config/run-config';
 
 /** The format tag of an exported generator's manifest. */

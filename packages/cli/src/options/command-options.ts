@@ -6,15 +6,18 @@ import {
   DIRECTION_NAMES,
   GAN_MODE_NAMES,
   LR_POLICY_NAMES,
+  NET_D_INPUT_NAMES,
   NET_D_NAMES,
   NetGName,
   NORM_NAMES,
+  OBJECTIVE_NAMES,
+  PATCH_NAMES,
   PHASE_NAMES,
   PREPROCESS_NAMES,
   PRESET_NAMES,
 } from '../config/net-names';
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, SYNTHETIC_RUN_NAME } from '../config/presets';
-import { initOf } from '../config/run-config';
+import { initOf, netDInputOf } from '../config/run-config';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
 import { PHOTO_DATASET_MODES } from '@pix2pix-ts/datasets';
 import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
@@ -134,9 +137,23 @@ export const TRAIN_OPTIONS = {
   batch_size: spec({ codec: intFromString(1, MAX_BATCH), arg: 'N', group: 'Data', help: 'pairs per step (at most the number of training pairs)', inConfig: (p) => String(p.data.batchSize) }),
   num_threads: spec({ codec: intFromString(0, 16), arg: 'N', group: 'Data', help: 'decode workers (0: decode on the training thread)', inConfig: (p) => String(p.data.numThreads) }),
   strict_data: spec({ codec: Flag, group: 'Data', help: 'fail on the first bad image (unreadable, not an image, too large, mis-shaped, damaged) instead of leaving its pair out, counting it and listing it at the end' }),
-  netG: spec({ codec: NetGName, arg: 'NAME', group: 'Model', help: 'unet_256 | unet_128 | resnet_9blocks | resnet_6blocks | unet_<N> (log2 N downs)', inConfig: (p) => p.model.netG }),
+  netG: spec({ codec: NetGName, arg: 'NAME', group: 'Model', help: "unet_256 | unet_128 | resnet_9blocks | resnet_6blocks | unet_<N> (log2 N downs) | encoder_decoder_<N> (the U-Net without skips: the paper's Fig. 4 ablation)", inConfig: (p) => p.model.netG }),
   netD: spec({ codec: oneOf(NET_D_NAMES), arg: 'NAME', group: 'Model', help: 'basic (70x70 PatchGAN) | n_layers (use --n_layers_D) | pixel (1x1)', inConfig: (p) => p.model.netD }),
-  n_layers_D: spec({ codec: intFromString(1, 6), arg: 'N', group: 'Model', help: 'conv layers of an n_layers discriminator: 1 (16x16), 2 (34x34), 3 (70x70)', inConfig: (p) => String(p.model.nLayersD) }),
+  n_layers_D: spec({ codec: intFromString(1, 6), arg: 'N', group: 'Model', help: 'conv layers of an n_layers discriminator: 1 (16x16), 2 (34x34), 3 (70x70), 4 (142x142), 5 (286x286), 6 (574x574)', inConfig: (p) => String(p.model.nLayersD) }),
+  patch: spec({
+    codec: oneOf(PATCH_NAMES),
+    arg: 'SIZE',
+    group: 'Model',
+    help: "the discriminator's receptive field, a shortcut for --netD/--n_layers_D: 1 (= --netD pixel), 16, 34, 142, 286 (= --netD n_layers --n_layers_D 1, 2, 4, 5), 70 (= --netD basic), image (the fewest layers whose field covers --crop_size: 286 at 256, 70 at 64)",
+    default: 'none: --netD decides',
+  }),
+  netD_input: spec({
+    codec: oneOf(NET_D_INPUT_NAMES),
+    arg: 'WHAT',
+    group: 'Model',
+    help: "what D sees: conditional (the input and the output, input_nc + output_nc channels: the paper's cGAN and the official code) | unconditional (the output alone, output_nc channels: the paper's L1+GAN ablation; the original Lua code's -condition_GAN 0)",
+    inConfig: (p) => netDInputOf(p.model),
+  }),
   ngf: spec({ codec: intFromString(1, MAX_FILTERS), arg: 'N', group: 'Model', help: 'generator filters in the first conv', inConfig: (p) => String(p.model.ngf) }),
   ndf: spec({ codec: intFromString(1, MAX_FILTERS), arg: 'N', group: 'Model', help: 'discriminator filters in the first conv', inConfig: (p) => String(p.model.ndf) }),
   norm: spec({ codec: oneOf(NORM_NAMES), arg: 'NAME', group: 'Model', help: 'batch | instance | none', inConfig: (p) => p.model.norm }),
@@ -151,6 +168,13 @@ export const TRAIN_OPTIONS = {
   init_gain: spec({ codec: numberFromString('a number in (0, 10]', (x) => x > 0 && x <= 10), arg: 'X', group: 'Model', help: 'std of normal, gain of xavier and orthogonal; also the std of batch-norm gains around 1', inConfig: (p) => String(initOf(p.model).gain) }),
   gan_mode: spec({ codec: oneOf(GAN_MODE_NAMES), arg: 'MODE', group: 'Objective', help: 'vanilla (the paper\'s BCE) | lsgan | none (L1 only, the paper\'s ablation)', inConfig: (p) => p.objective.ganMode }),
   l1_only: spec({ codec: Flag, group: 'Objective', help: 'same as --gan_mode none: train G with the L1 term alone', inConfig: (p) => String(p.objective.ganMode === 'none') }),
+  objective: spec({
+    codec: oneOf(OBJECTIVE_NAMES),
+    arg: 'NAME',
+    group: 'Objective',
+    help: "the paper's objective ablation, a shortcut: l1 (= --gan_mode none) | cgan (= --lambda_L1 0) | l1+gan (= --netD_input unconditional) | l1+cgan (the paper's: conditional D, --lambda_L1 kept); given with those options, they must agree",
+    default: 'l1+cgan',
+  }),
   lambda_L1: spec({ codec: numberFromString('a number in [0, 10000]', (x) => x >= 0 && x <= 10_000), arg: 'X', group: 'Objective', help: 'weight of the L1 term', inConfig: (p) => String(p.objective.lambdaL1) }),
   lr: spec({ codec: numberFromString('a number in (0, 1]', (x) => x > 0 && x <= 1), arg: 'X', group: 'Objective', help: 'Adam learning rate', inConfig: (p) => String(p.objective.lr) }),
   beta1: spec({ codec: UnitInterval, arg: 'X', group: 'Objective', help: 'Adam beta1', inConfig: (p) => String(p.objective.beta1) }),

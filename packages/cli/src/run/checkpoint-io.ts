@@ -3,10 +3,9 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { PathReporter } from 'io-ts/PathReporter';
 import { key } from '@pix2pix-ts/layers';
-import { checkpointMeta, disposeState, initTrainState, saveCheckpoint, stateFromArtifacts, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
+import { buildNets, checkpointMeta, disposeState, initTrainState, saveCheckpoint, stateFromArtifacts, type Pix2PixNets, type TrainState } from '@pix2pix-ts/pix2pix';
 import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
-import { buildNets } from '../config/build-nets';
 import { RunConfig } from '../config/run-config';
 import { generatorArtifacts, generatorManifestOf } from '../export/generator-export';
 

@@ -3,9 +3,8 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import { netsSpecFromOptions } from '@pix2pix-ts/browser';
 import type { WebglSession } from '@pix2pix-ts/browser/node';
-import { checkpointArtifacts, disposeState, stateFromArtifacts, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
+import { checkpointArtifacts, disposeState, objectiveOf, stateFromArtifacts, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
 import { backendError, messageOf, type CliError } from '../cli/cli-error';
-import { objectiveOf } from '../config/objective-of';
 import type { RunConfig } from '../config/run-config';
 import type { Trainer } from '../train/trainer';
 

@@ -1,3 +1,5 @@
+import * as t from 'io-ts';
+
 /** A generator architecture by its `--netG` name, parsed. */
 export type NetGSpec =
   | { readonly kind: 'unet'; readonly depth: number; readonly name: string }
@@ -5,7 +7,7 @@ export type NetGSpec =
   | { readonly kind: 'resnet'; readonly blocks: number; readonly name: string };
 
 /** What `--help` and errors say a `--netG` may be. */
-export const NET_G_NAMES_HELP = 'unet_256 | unet_128 | resnet_9blocks | resnet_6blocks | unet_<N> | encoder_decoder_<N> (N a power of 2 >= 32: log2 N downs)';
+export const NET_G_NAMES_HELP = 'unet_256|unet_128|resnet_9blocks|resnet_6blocks|unet_<N>|encoder_decoder_<N> (N a power of 2 >= 32)';
 
 /**
  * Parses a `--netG` name: the official `unet_256` (8 downs), `unet_128` (7), any `unet_<N>` with N a power of
@@ -36,3 +38,19 @@ export function parseNetG(name: string): NetGSpec | undefined {
   }
   return undefined;
 }
+
+/**
+ * `--netG` as an io-ts codec: a name {@link parseNetG} accepts, decoded from a string and kept as the string.
+ *
+ * @example
+ * ```ts
+ * import { NetGName } from '@pix2pix-ts/pix2pix';
+ * NetGName.is('encoder_decoder_64'); // true
+ * ```
+ */
+export const NetGName = new t.Type<string, string, unknown>(
+  NET_G_NAMES_HELP,
+  (u): u is string => typeof u === 'string' && parseNetG(u) !== undefined,
+  (u, c) => (typeof u === 'string' && parseNetG(u) !== undefined ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);

@@ -85,6 +85,14 @@ describe('--dataset_mode colorization|edges|inpaint: a few real training steps t
     const real = px(16, 2 * 34 + 16);
     expect(new Set(real).size).toBeGreaterThan(1); // the target row has colour again
     expect(readFileSync(join(run, 'report.html'), 'utf8')).toContain('colorization: gray → colour');
+
+    // pix2pix test with the colorization checkpoint: each file is a photo; its L is colourised, colour written.
+    const out = join(runsRoot, 'colourised');
+    const t = await inProcess(['test', '--run', run, '--dataroot', join(runsRoot, 'photos', 'test'), '--results_dir', out, '--backend', 'cpu']);
+    expect(t.code, t.out + t.err).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['0.png', '1.png']);
+    const written = await sharp(join(out, '1.png')).raw().toBuffer({ resolveWithObject: true });
+    expect([written.info.width, written.info.height, written.info.channels]).toEqual([32, 32, 3]);
   });
 
   it.skipIf(sharedFacades === undefined).each(['edges', 'inpaint'] as const)('%s on the Facades photos (--photo_side A of the AB files)', async (mode) => {

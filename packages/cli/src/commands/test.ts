@@ -1,12 +1,13 @@
 import { basename, dirname, extname, join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { alignedFolder, listImages, readFileBytes, resizeBicubic, sharpDecoder, toUnitRange, type PairSource } from '@pix2pix-ts/datasets/node';
+import { alignedFolder, listImages, photoFolder, readFileBytes, resizeBicubic, sharpDecoder, toUnitRange, type DatasetError, type DatasetMode, type PairSource } from '@pix2pix-ts/datasets/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { describeBackend, startBackend } from '../cli/start-backend';
 import { evalSamples } from '../data/eval-samples';
 import { fromDatasetError } from '../data/open-source';
+import { photoModeOf } from '../data/photo-mode';
 import { generateImage } from '../eval/generate';
 import { encodePng } from '../image/png';
 import type { TEST_OPTIONS } from '../options/command-options';
@@ -31,7 +32,10 @@ const testTimeOf = (o: TestOptions): { readonly eval?: boolean; readonly num_tes
 /**
  * `pix2pix test`: translates every image of a folder with a checkpoint's generator and writes `<name>.png` to
  * the results folder. `--dataset_mode single` (default): each file is an input, resized to the model's size;
- * `aligned`: AB files, the input half chosen by `--direction`. Test-time behaviour: the paper's unless `--eval`.
+ * `aligned`: AB files, the input half chosen by `--direction`. A checkpoint trained with a photo mode
+ * (`colorization`, `edges`, `inpaint`) makes its inputs from photos as in training: each file is a photo (`single`)
+ * or AB files whose photo half is the checkpoint's `photoSide` (`aligned`); colorization writes the colour
+ * reassembled from the photo's L and the predicted ab. Test-time behaviour: the paper's unless `--eval`.
  */
 export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError, { readonly outDir: string; readonly count: number }> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
@@ -46,7 +50,14 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
     TE.chain(({ dir, loaded }) => {
       // Beside an official .pth file (`x.pth` -> `test_x`); two levels up from a checkpoint folder (`<run>/test_<folder>`).
       const outDir = o.results_dir ?? (dir.endsWith('.pth') ? join(dirname(dir), `test_${stem(dir)}`) : join(dir, '..', '..', `test_${basename(dir)}`));
-      const run = (o.dataset_mode ?? 'single') === 'aligned' ? translateAligned(loaded, dataroot, o, outDir) : translateSingle(loaded, dataroot, o, outDir);
+      const photoMode = photoModeOf(loaded.config.data);
+      const aligned = (o.dataset_mode ?? 'single') === 'aligned';
+      const run =
+        photoMode !== undefined
+          ? translatePhotos(loaded, dataroot, o, outDir, { name: photoMode.name, photoSide: aligned ? photoMode.photoSide : 'whole' })
+          : aligned
+            ? translateAligned(loaded, dataroot, o, outDir)
+            : translateSingle(loaded, dataroot, o, outDir);
       return pipe(
         run,
         TE.tap(() => TE.fromIO(loaded.dispose)),
@@ -89,10 +100,19 @@ function translateSingle(loaded: GeneratorOnDisk, dataroot: string, o: TestOptio
 }
 
 function translateAligned(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+  return translateSource(loaded, alignedFolder(dataroot, { direction: evalConfigOf(loaded.config, testTimeOf(o)).data.direction }), o, outDir);
+}
+
+/** The photos of `dataroot` (the folder itself, no split below it) made into a photo mode's inputs as in training, translated. */
+function translatePhotos(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string, mode: DatasetMode): TE.TaskEither<CliError, number> {
+  return translateSource(loaded, photoFolder(dataroot, undefined, mode), o, outDir);
+}
+
+function translateSource(loaded: GeneratorOnDisk, opened: TE.TaskEither<DatasetError, PairSource>, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
   const config = evalConfigOf(loaded.config, testTimeOf(o));
   const size = config.data.cropSize;
   return pipe(
-    alignedFolder(dataroot, { direction: config.data.direction }),
+    opened,
     TE.mapLeft(fromDatasetError),
     TE.chain((source: PairSource) =>
       TE.tryCatch(
@@ -103,7 +123,7 @@ function translateAligned(loaded: GeneratorOnDisk, dataroot: string, o: TestOpti
             const samples = await evalSamples(source, size, idx)();
             if (samples._tag === 'Left') throw new Error(samples.left.message);
             for (const s of samples.right) {
-              const out = generateImage(loaded.generator, loaded.vars, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index);
+              const out = generateImage(loaded.generator, loaded.vars, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index, source.mode?.name);
               const written = await writeFileTE(join(outDir, `${stem(s.id)}.png`), encodePng(out))();
               if (written._tag === 'Left') throw new Error(written.left.message);
             }

@@ -9,14 +9,15 @@ export const WEBGL_NEEDS_BROWSER =
 /**
  * Starts a tfjs backend in Node: `wasm` or `cpu`; `webgl` fails at once with a one-line message (WebGL exists
  * only in a browser: `train` drives one itself, see `startWebgl`, and keeps `wasm` here for samples and eval). `wasmKernels` picks the backends package's default, its replacement
- * convolution kernels (`backends`), or tfjs-wasm's own (`native`, to compare). Returns the backend's description for the start-up line.
+ * convolution kernels (`backends`), or tfjs-wasm's own (`native`, to compare); `threads` (wasm) the size of XNNPACK's pool
+ * (`--threads`; unset: one). Returns the backend's description for the start-up line.
  */
-export function startBackend(name: 'cpu' | 'wasm' | 'webgl', wasmKernels: 'native' | 'backends' = 'backends'): TE.TaskEither<CliError, BackendInfo> {
+export function startBackend(name: 'cpu' | 'wasm' | 'webgl', wasmKernels: 'native' | 'backends' = 'backends', threads?: number): TE.TaskEither<CliError, BackendInfo> {
   if (name === 'webgl') return TE.left(backendError(WEBGL_NEEDS_BROWSER));
   return TE.tryCatch(
     // The package's default (its replacement kernels) is the fast one: a pix2pix step measured 165 ms with
     // tfjs-wasm's own kernels and 106 ms with the replacements at 64x64 ngf 16 (1537 vs 760 ms at 128x128 ngf 32).
-    () => useBackend(name, wasmKernels === 'native' ? { replaceKernels: false } : {}),
+    () => useBackend(name, { ...(wasmKernels === 'native' ? { replaceKernels: false } : {}), ...(name === 'wasm' && threads !== undefined ? { threads } : {}) }),
     (e) => backendError(`--backend ${name}: ${messageOf(e)}`),
   );
 }

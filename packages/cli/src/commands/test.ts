@@ -44,7 +44,7 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
   return pipe(
     checkpointSourceOf(o, env),
     TE.bindTo('dir'),
-    TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels)),
+    TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels, o.threads)),
     TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),
     TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),
     TE.chain(({ dir, loaded }) => {

@@ -103,7 +103,7 @@ interface StartedBackends {
 
 function startBackends(backendName: 'cpu' | 'wasm' | 'webgl', options: TrainOptions): TE.TaskEither<CliError, StartedBackends> {
   return pipe(
-    startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels),
+    startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels, options.threads),
     TE.flatMap((nodeBackend): TE.TaskEither<CliError, StartedBackends> =>
       backendName === 'webgl' ? pipe(startWebgl(options.chromium), TE.map((webgl) => ({ nodeBackend, webgl }))) : TE.right({ nodeBackend, webgl: undefined }),
     ),

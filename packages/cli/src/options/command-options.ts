@@ -20,7 +20,6 @@ import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, SYNTHETIC_RUN_NAME } from '../confi
 import { initOf, netDInputOf } from '../config/run-config';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
 import { PHOTO_DATASET_MODES } from '@pix2pix-ts/datasets';
-import { REALISM_EVAL_OPTIONS } from '../eval/realism-options';
 import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
 import { defineOption, type OptionTable } from './option-spec';
 import { ABLATE_OPTIONS } from '../ablate/ablate-options';
@@ -47,6 +46,13 @@ const runtime = {
     group: 'Runtime',
     help: "wasm convolution kernels: backends (@pix2pix-ts/backends' replacements, the default; measured 1.6-2x faster per step) or native (tfjs-wasm's own, to compare)",
     default: 'backends',
+  }),
+  threads: spec({
+    codec: intFromString(1, 64),
+    arg: 'N',
+    group: 'Runtime',
+    help: "wasm: threads of the kernels' pool (tfjs-wasm's threaded SIMD build, XNNPACK, under Node worker_threads); 2 uses both cores of a 2-core machine (not --num_threads: decode workers)",
+    default: '1',
   }),
   help: spec({ codec: Flag, group: 'Runtime', help: 'show this help' }),
 } as const;
@@ -250,7 +256,6 @@ export const EVAL_OPTIONS = {
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA', default: 'the checkpoint\'s' }),
   output: spec({ codec: NonEmpty, arg: 'FILE', group: 'Data', help: 'also write the metrics as JSON to FILE' }),
   ...testTime,
-  ...REALISM_EVAL_OPTIONS,
   ...checkpointSeed,
   ...runtime,
 } as const satisfies OptionTable;

@@ -24,7 +24,7 @@ export interface PreparedRun {
  * last good checkpoint with a lower learning rate; the new rate is written to `config.json` and recorded per step
  * in the history).
  */
-export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'lr', 'strict_data', 'help'];
+export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backend', 'wasm_kernels', 'threads', 'chromium', 'print_freq', 'display_freq', 'time_limit', 'lr', 'strict_data', 'help'];
 
 /**
  * Works out the run from the `train` options: a new run (configuration built from the preset and options, a

@@ -22,6 +22,8 @@ export * from './data/data-faults';
 export * from './data/check-data';
 export * from './data/run-data';
 export * from './eval/evaluate-split';
+export * from './eval/segmenter';
+export * from './eval/eval-segmenter';
 export * from './image/png';
 export * from './run/checkpoint-io';
 export * from './run/json-file';

@@ -6,7 +6,10 @@ import { describeBackend, startBackend } from '../cli/start-backend';
 import type { RunConfig } from '../config/run-config';
 import { openSource } from '../data/open-source';
 import { evaluateSplit } from '../eval/evaluate-split';
+import { segmenterForEval } from '../eval/eval-segmenter';
 import { formatMetricsTable } from '../eval/format-metrics';
+import { formatRealismTable } from '../eval/format-realism';
+import { DEFAULT_SEGMENTER, type TrainedSegmenter } from '../eval/segmenter';
 import type { SplitMetrics } from '../eval/image-metrics';
 import type { EVAL_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
@@ -38,7 +41,10 @@ export function evalConfigOf(config: RunConfig, o: { readonly dataroot?: string;
 
 /**
  * `pix2pix eval`: L1 / PSNR / SSIM of a checkpoint's generator on a split (default: the checkpoint's data, the
- * test split, the paper's test-time behaviour). Prints the table; `--output FILE` also writes it as JSON.
+ * test split, the paper's test-time behaviour), and the paper's realism metrics: the Lab colour-histogram
+ * intersection with the real photos and (unless `--no_fcn`, for label-map inputs) the FCN-score of the generated
+ * and of the real photos, its segmenter trained on the real training photos or read from the cache. Prints the
+ * tables; `--output FILE` also writes them as JSON.
  */
 export function evalCommand(o: EvalOptions, env: CliEnv): TE.TaskEither<CliError, SplitMetrics> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
@@ -51,14 +57,26 @@ export function evalCommand(o: EvalOptions, env: CliEnv): TE.TaskEither<CliError
     TE.chain(({ dir, loaded }) => {
       const config = evalConfigOf(loaded.config, o);
       const phase = o.phase ?? config.data.evalPhase;
+      const seed = o.seed ?? config.run.seed;
+      const size = config.data.cropSize;
+      let segmenter: TrainedSegmenter | undefined;
+      const release = (): void => {
+        loaded.dispose();
+        segmenter?.dispose();
+      };
       return pipe(
-        openSource(config.data, phase),
+        o.no_fcn === true
+          ? TE.right(undefined)
+          : segmenterForEval({ data: config.data, size, seed, steps: o.fcn_steps ?? DEFAULT_SEGMENTER.steps, say, ...(o.fcn_cache === undefined ? {} : { cacheDir: o.fcn_cache }) }),
+        TE.tap((s) => TE.fromIO(() => void (segmenter = s))),
+        TE.chain(() => openSource(config.data, phase)),
         TE.chain((source) =>
-          evaluateSplit({ generator: loaded.generator, vars: loaded.vars, source, phase, size: config.data.cropSize, test: config.test, seed: o.seed ?? config.run.seed, step: loaded.step, epoch: loaded.epoch }),
+          evaluateSplit({ generator: loaded.generator, vars: loaded.vars, source, phase, size, test: config.test, seed, step: loaded.step, epoch: loaded.epoch, realism: segmenter === undefined ? {} : { segmenter } }),
         ),
-        TE.tap(() => TE.fromIO(loaded.dispose)),
-        TE.tapError(() => TE.fromIO(loaded.dispose)),
+        TE.tap(() => TE.fromIO(release)),
+        TE.tapError(() => TE.fromIO(release)),
         TE.tap((m) => TE.fromIO(() => say(formatMetricsTable([[dir, m]])))),
+        TE.tap((m) => TE.fromIO(() => say(formatRealismTable([[dir, m]])))),
         TE.tap((m) => (o.output === undefined ? TE.right(undefined) : writeJson(o.output, { format: 'pix2pix-ts/metrics', checkpoint: dir, final: m }))),
       );
     }),

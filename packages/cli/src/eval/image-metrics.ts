@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { RealismMetrics } from './evaluate-realism';
 import { meanAbsoluteError } from './l1';
 import { psnr } from './psnr';
 import type { Rgb8 } from './rgb';
@@ -18,18 +19,24 @@ export interface ImageMetrics {
  * Metrics of a split: the mean of each metric over its images (each image weighs the same), the count, and how
  * they were computed. Written as `metrics.json`; an io-ts codec because it is read back into reports.
  */
-export const SplitMetrics = t.type({
-  phase: t.string,
-  images: t.number,
-  l1: t.number,
-  psnr: t.number,
-  ssim: t.number,
-  /** `dropout on, batch statistics` (the paper's test behaviour) or `dropout off, running statistics` (`--eval`). */
-  testTime: t.string,
-  /** Which checkpoint: its step and epoch. */
-  step: t.number,
-  epoch: t.number,
-});
+export const SplitMetrics = t.intersection([
+  t.type({
+    phase: t.string,
+    images: t.number,
+    l1: t.number,
+    psnr: t.number,
+    ssim: t.number,
+    /** `dropout on, batch statistics` (the paper's test behaviour) or `dropout off, running statistics` (`--eval`). */
+    testTime: t.string,
+    /** Which checkpoint: its step and epoch. */
+    step: t.number,
+    epoch: t.number,
+  }),
+  t.partial({
+    /** The paper's realism metrics (Lab colour histograms, FCN-score), where asked for (`pix2pix eval`). */
+    realism: RealismMetrics,
+  }),
+]);
 /** See {@link SplitMetrics}. */
 export type SplitMetrics = t.TypeOf<typeof SplitMetrics>;
 

@@ -20,6 +20,7 @@ import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, SYNTHETIC_RUN_NAME } from '../confi
 import { initOf, netDInputOf } from '../config/run-config';
 import { INIT_TYPES } from '@pix2pix-ts/layers';
 import { PHOTO_DATASET_MODES } from '@pix2pix-ts/datasets';
+import { REALISM_EVAL_OPTIONS } from '../eval/realism-options';
 import { AnyValue, EpochNameCodec, GpuIds } from './official-codecs';
 import { defineOption, type OptionTable } from './option-spec';
 import { ABLATE_OPTIONS } from '../ablate/ablate-options';
@@ -256,6 +257,7 @@ export const EVAL_OPTIONS = {
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA', default: 'the checkpoint\'s' }),
   output: spec({ codec: NonEmpty, arg: 'FILE', group: 'Data', help: 'also write the metrics as JSON to FILE' }),
   ...testTime,
+  ...REALISM_EVAL_OPTIONS,
   ...checkpointSeed,
   ...runtime,
 } as const satisfies OptionTable;

@@ -22,6 +22,7 @@ export * from './webgl/filter-grad-webgl';
 export * from './webgl/adam-update-webgl';
 export * from './webgl/input-grad-webgl';
 export * from './webgl/webgl-setup';
+export * from './webgpu/webgpu-setup';
 export * from './wire/trainer-config';
 export * from './wire/messages';
 export * from './page/fetch-floats';

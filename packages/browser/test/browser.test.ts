@@ -98,13 +98,13 @@ describe.skipIf(SKIP_BROWSER)('in headless Chromium on webgl (SwiftShader)', () 
     it('one full training step: webgl = cpu (losses, outputs, gradients, params, stats, Adam moments)', async () => {
       const r = await runCase<TrainStepAgreement>(page(), 'trainStep');
       const lines = [
-        `losses ${Object.entries(r.losses).map(([k, v]) => `${k} ${v.webgl} (rel ${v.rel.toExponential(2)})`).join(', ')}`,
+        `losses ${Object.entries(r.losses).map(([k, v]) => `${k} ${v.gpu} (rel ${v.rel.toExponential(2)})`).join(', ')}`,
         `outputs (fake_B, D's predictions): ${fmt(r.outputs)}`,
         `grads G: ${fmt(r.gradsG)}`,
         `grads D: ${fmt(r.gradsD)}`,
         ...Object.entries(r.after).map(([k, v]) => `after ${k}: ${fmt(v)}`),
         `params after, knowing the gradient: G ${JSON.stringify(r.paramsG)}, D ${JSON.stringify(r.paramsD)}`,
-        `ms: cpu ${r.ms.cpu.toFixed(0)}, webgl ${r.ms.webgl.toFixed(0)} (one step; webgl's includes compiling shaders)`,
+        `ms: cpu ${r.ms.cpu.toFixed(0)}, webgl ${r.ms.gpu.toFixed(0)} (one step; webgl's includes compiling shaders)`,
       ];
       console.log(`[${mode}] train step webgl vs cpu:\n  ${lines.join('\n  ')}`);
       for (const [k, v] of Object.entries(r.losses)) expect(v.rel, k).toBeLessThan(TOL);

@@ -9,7 +9,9 @@ export const CHROMIUM_CANDIDATES: readonly string[] = ['/usr/bin/chromium', '/us
  * The flags headless Chromium runs with: no network chatter, no sandbox (containers), and WebGL 2
  * through ANGLE on SwiftShader where there is no GPU (`--enable-unsafe-swiftshader` allows it,
  * `--ignore-gpu-blocklist` keeps WebGL on). On this configuration tfjs gets WebGL 2 with float32
- * render targets (`WEBGL_RENDER_FLOAT32_ENABLED`), so training runs in fp32.
+ * render targets (`WEBGL_RENDER_FLOAT32_ENABLED`), so training runs in fp32. `--enable-unsafe-webgpu` gives
+ * pages on 127.0.0.1 a WebGPU adapter (Chromium on Linux ships WebGPU off; here the adapter is SwiftShader's
+ * Vulkan, vendor `google`, architecture `swiftshader`).
  *
  * @example
  * ```ts
@@ -28,6 +30,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader',
   '--ignore-gpu-blocklist',
+  '--enable-unsafe-webgpu',
 ];
 
 /**

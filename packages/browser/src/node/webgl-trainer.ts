@@ -9,6 +9,7 @@ import {
   ArtifactsManifest,
   MemoryReply,
   SetupReply,
+  type PageBackendName,
   StepReply,
   TrainerStatus,
   TranslateReply,
@@ -21,7 +22,12 @@ import { pageEntry } from './page-entry';
 
 /** Options of {@link webglTrainer}. */
 export interface WebglTrainerOptions {
-  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes compiled in, tfjs's packing). */
+  /**
+   * The page's backend: `webgl` (default) or `webgpu` (tfjs-backend-webgpu; Chromium gives an adapter with
+   * `--enable-unsafe-webgpu`, which `CHROMIUM_ARGS` has, on SwiftShader where there is no GPU).
+   */
+  readonly backend?: PageBackendName;
+  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes compiled in, tfjs's packing); webgl only. */
   readonly flags?: WebglFlags;
   /** Chromium executable and flags (default: the system's Chromium, `CHROMIUM_ARGS`). */
   readonly launch?: LaunchOptions;
@@ -88,7 +94,7 @@ function bytesOf(data: tf.io.WeightData | undefined): Uint8Array {
 
 const floatBytes = (x: Float32Array): Uint8Array => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
 
-function callPage<A, O>(session: BrowserPage, method: string, arg: unknown, codec: t.Type<A, O, unknown>): TE.TaskEither<Error, A> {
+function callPage<A, O>(session: BrowserPage, method: string, arg: unknown, codec: t.Type<A, O, unknown>, who = 'webgl trainer'): TE.TaskEither<Error, A> {
   return pipe(
     TE.tryCatch(
       () =>
@@ -103,17 +109,18 @@ function callPage<A, O>(session: BrowserPage, method: string, arg: unknown, code
         ),
       (e) => {
         const page = session.errors();
-        return new Error(`webgl trainer ${method}: ${toError(e).message}${page.length > 0 ? `\n${page.join('\n')}` : ''}`);
+        return new Error(`${who} ${method}: ${toError(e).message}${page.length > 0 ? `\n${page.join('\n')}` : ''}`);
       },
     ),
-    TE.flatMapEither(decodeWith(codec, `webgl trainer ${method} reply`)),
+    TE.flatMapEither(decodeWith(codec, `${who} ${method} reply`)),
   );
 }
 
 /**
- * Starts a WebGL trainer: a 127.0.0.1 server and headless Chromium running this package's trainer
- * page (pix2pix, layers and backends bundled by esbuild from their sources), with WebGL set up and
- * checked for fp32. Batches, weights and outputs travel as raw float32 bytes over the local server;
+ * Starts a WebGL (or, with `backend: 'webgpu'`, WebGPU) trainer: a 127.0.0.1 server and headless
+ * Chromium running this package's trainer page (pix2pix, layers and backends bundled by esbuild from
+ * their sources), with WebGL set up and checked for fp32, or WebGPU started on the browser's adapter
+ * (no adapter is a `Left` saying so). Batches, weights and outputs travel as raw float32 bytes over the local server;
  * control and metrics as JSON through `page.evaluate`, decoded with io-ts.
  *
  * @returns a {@link WebglSession}, or an `Error` (no Chromium, no WebGL 2, no fp32 render targets, …)
@@ -142,15 +149,15 @@ export function webglTrainer(options: WebglTrainerOptions = {}): TE.TaskEither<E
     TE.flatMap((entry) => openBrowserPage({ script: { entry }, ...(options.launch === undefined ? {} : { launch: options.launch }) })),
     TE.flatMap((page) =>
       pipe(
-        callPage(page, 'setup', options.flags ?? {}, SetupReply),
+        callPage(page, 'setup', { ...options.flags, ...(options.backend === undefined ? {} : { backend: options.backend }) }, SetupReply, `${options.backend ?? 'webgl'} trainer`),
         TE.orElse((e) => failAfter<SetupReply>(page.close(), e)),
-        TE.map((setup) => session(page, setup)),
+        TE.map((setup) => session(page, setup, `${options.backend ?? 'webgl'} trainer`)),
       ),
     ),
   );
 }
 
-function session(page: BrowserPage, setup: SetupReply): WebglSession {
+function session(page: BrowserPage, setup: SetupReply, who: string): WebglSession {
   let queue: Promise<unknown> = Promise.resolve();
   let config: TrainerConfig | undefined;
   let closed = false;
@@ -158,18 +165,18 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
   const serial =
     <A>(task: TE.TaskEither<Error, A>): TE.TaskEither<Error, A> =>
     () => {
-      const next = queue.then(() => (closed ? E.left(new Error('the webgl trainer is closed')) : task()));
+      const next = queue.then(() => (closed ? E.left(new Error(`the ${who} is closed`)) : task()));
       queue = next.catch(() => undefined);
       return next;
     };
-  const needConfig = (): E.Either<Error, TrainerConfig> => (config === undefined ? E.left(new Error('webgl trainer: call init(config) first')) : E.right(config));
+  const needConfig = (): E.Either<Error, TrainerConfig> => (config === undefined ? E.left(new Error(`${who}: call init(config) first`)) : E.right(config));
 
   return {
     setup,
     init: (c) =>
       serial(
         pipe(
-          callPage(page, 'init', c, TrainerStatus),
+          callPage(page, 'init', c, TrainerStatus, who),
           TE.tap(() => {
             config = c;
             return TE.right(undefined);
@@ -192,7 +199,7 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
               outChannels,
               ...(batch.epoch === undefined ? {} : { epoch: batch.epoch }),
             };
-            return callPage(page, 'step', request, StepReply);
+            return callPage(page, 'step', request, StepReply, who);
           }),
         ),
       ),
@@ -203,7 +210,7 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
           TE.flatMap(() => {
             const upload = page.blobs.expect();
             return pipe(
-              callPage(page, 'save', { upload: upload.path }, ArtifactsManifest),
+              callPage(page, 'save', { upload: upload.path }, ArtifactsManifest, who),
               TE.tapError((e) => {
                 upload.cancel(e);
                 return TE.right(undefined);
@@ -234,7 +241,7 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
           TE.fromEither(needConfig()),
           TE.flatMap(() => {
             const manifest = { modelTopology: artifacts.modelTopology ?? {}, weightSpecs: artifacts.weightSpecs ?? [] };
-            return callPage(page, 'load', { manifest, weights: page.blobs.offer(bytesOf(artifacts.weightData)) }, TrainerStatus);
+            return callPage(page, 'load', { manifest, weights: page.blobs.offer(bytesOf(artifacts.weightData)) }, TrainerStatus, who);
           }),
         ),
       ),
@@ -246,7 +253,7 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
             if (a.length !== size(shape)) return TE.left(new Error(`translate: A has ${a.length} values, shape [${shape.join(', ')}] needs ${size(shape)}`));
             const upload = page.blobs.expect();
             return pipe(
-              callPage(page, 'translate', { a: page.blobs.offer(floatBytes(a)), shape, upload: upload.path, ...opts }, TranslateReply),
+              callPage(page, 'translate', { a: page.blobs.offer(floatBytes(a)), shape, upload: upload.path, ...opts }, TranslateReply, who),
               TE.tapError((e) => {
                 upload.cancel(e);
                 return TE.right(undefined);
@@ -265,7 +272,7 @@ function session(page: BrowserPage, setup: SetupReply): WebglSession {
           }),
         ),
       ),
-    memory: () => serial(callPage(page, 'memory', null, MemoryReply)),
+    memory: () => serial(callPage(page, 'memory', null, MemoryReply, who)),
     close: () =>
       serial(
         pipe(

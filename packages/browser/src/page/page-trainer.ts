@@ -3,7 +3,7 @@ import {
   checkpointArtifacts,
   disposeState,
   initTrainState,
-  makeTrainStep,
+  makeTrainStepAsync,
   releaseState,
   stateFromArtifacts,
   translate,
@@ -19,10 +19,11 @@ import { decodeWith } from '../spec/decode';
 import { netsFromSpec } from '../spec/nets-spec';
 import { objectiveFromSpec } from '../spec/objective-spec';
 import { setupWebgl } from '../webgl/webgl-setup';
-import { WebglFlags } from '../webgl/webgl-flags';
+import { setupWebgpu, webgpuAdapterName } from '../webgpu/webgpu-setup';
 import {
   LoadRequest,
   SaveRequest,
+  SetupRequest,
   StepRequest,
   TranslateRequest,
   type ArtifactsManifest,
@@ -36,17 +37,17 @@ import { TrainerConfig } from '../wire/trainer-config';
 import { fetchBytes, fetchFloats, postBytes } from './fetch-floats';
 
 /**
- * The trainer that runs inside the page: one pix2pix training state on the WebGL backend, driven
+ * The trainer that runs inside the page: one pix2pix training state on the WebGL or WebGPU backend, driven
  * by messages from Node (see `webglTrainer` in `@pix2pix-ts/browser/node`). Every method decodes
  * its request with io-ts and returns a `TaskEither`; the page entry turns a `Left` into a rejected
  * `page.evaluate`.
  */
 export interface PageTrainer {
-  /** Starts WebGL with the given flags (see {@link WebglFlags}). */
-  readonly setup: (flags: unknown) => TE.TaskEither<Error, SetupReply>;
+  /** Starts the backend a {@link SetupRequest} names: WebGL (with its flags, the default) or WebGPU. */
+  readonly setup: (request: unknown) => TE.TaskEither<Error, SetupReply>;
   /** Builds the networks and a fresh state from a {@link TrainerConfig}; replaces any previous run. */
   readonly init: (config: unknown) => TE.TaskEither<Error, TrainerStatus>;
-  /** One `makeTrainStep` step on the batch. */
+  /** One `makeTrainStepAsync` step on the batch. */
   readonly step: (request: unknown) => TE.TaskEither<Error, StepReply>;
   /** Uploads `checkpointArtifacts(state, config)`'s weights and returns its manifest. */
   readonly save: (request: unknown) => TE.TaskEither<Error, ArtifactsManifest>;
@@ -63,7 +64,7 @@ export interface PageTrainer {
 interface Run {
   readonly config: TrainerConfig;
   readonly nets: Pix2PixNets;
-  readonly step: ReturnType<typeof makeTrainStep>;
+  readonly step: ReturnType<typeof makeTrainStepAsync>;
   state: TrainState;
 }
 
@@ -96,19 +97,37 @@ export function createPageTrainer(): PageTrainer {
   const current = (): E.Either<Error, Run> => (run === undefined ? E.left(new Error('no run: call init(config) first')) : E.right(run));
 
   return {
-    setup: (flags) =>
+    setup: (input) =>
       pipe(
-        TE.fromEither(decodeWith(WebglFlags, 'webgl flags')(flags)),
-        TE.flatMap((f) => setupWebgl(f)),
-        TE.map(({ backend, flags: fl }) => ({
-          backend: {
-            name: backend.name,
-            webglVersion: backend.webglVersion,
-            ...(backend.renderer === undefined ? {} : { renderer: backend.renderer }),
-            ...(backend.vendor === undefined ? {} : { vendor: backend.vendor }),
-          },
-          flags: fl,
-        })),
+        TE.fromEither(decodeWith(SetupRequest, 'setup request')(input)),
+        TE.flatMap(({ backend, ...flags }): TE.TaskEither<Error, SetupReply> =>
+          backend === 'webgpu'
+            ? pipe(
+                setupWebgpu(),
+                TE.map(({ backend: info, flags: fl }) => ({
+                  backend: {
+                    name: 'webgpu' as const,
+                    isFallbackAdapter: info.adapter.isFallbackAdapter,
+                    renderer: webgpuAdapterName(info.adapter),
+                    ...(info.adapter.vendor === undefined ? {} : { vendor: info.adapter.vendor }),
+                    ...(info.adapter.architecture === undefined ? {} : { architecture: info.adapter.architecture }),
+                  },
+                  flags: fl,
+                })),
+              )
+            : pipe(
+                setupWebgl(flags),
+                TE.map(({ backend: info, flags: fl }) => ({
+                  backend: {
+                    name: 'webgl' as const,
+                    webglVersion: info.webglVersion,
+                    ...(info.renderer === undefined ? {} : { renderer: info.renderer }),
+                    ...(info.vendor === undefined ? {} : { vendor: info.vendor }),
+                  },
+                  flags: fl,
+                })),
+              ),
+        ),
       ),
 
     init: (input) =>
@@ -120,7 +139,8 @@ export function createPageTrainer(): PageTrainer {
             run = undefined;
             const nets = netsFromSpec(config.nets);
             const state = initTrainState(nets, key(config.seed), config.inputShape, config.nets.outChannels);
-            run = { config, nets, step: makeTrainStep(nets, objectiveFromSpec(config.objective)), state };
+            // The losses are read with data(): webgpu's synchronous read loses the device on SwiftShader.
+            run = { config, nets, step: makeTrainStepAsync(nets, objectiveFromSpec(config.objective)), state };
             return status(run);
           }, toError),
         ),
@@ -140,7 +160,7 @@ export function createPageTrainer(): PageTrainer {
             const t0 = performance.now();
             let metrics: StepMetrics;
             try {
-              const [next, m] = r.step(before, batch);
+              const [next, m] = await r.step(before, batch);
               releaseState(r.state, next);
               r.state = next;
               metrics = m;

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { WebglFlags } from '../webgl/webgl-flags';
 import { Shape4Codec } from './trainer-config';
 
 /**
@@ -88,21 +89,31 @@ export const MemoryReply = t.intersection(
 /** See {@link MemoryReply}. */
 export type MemoryReply = t.TypeOf<typeof MemoryReply>;
 
-/** Page → Node: the WebGL backend that started (see `WebglSetup`). */
+/** The GPU backends a trainer page runs on. */
+export const PageBackendName = t.keyof({ webgl: null, webgpu: null }, 'PageBackendName');
+/** See {@link PageBackendName}. */
+export type PageBackendName = t.TypeOf<typeof PageBackendName>;
+
+/**
+ * Node → page: which backend to start (default `webgl`) and, for webgl, its {@link WebglFlags}. A bare
+ * `WebglFlags` object (what callers sent before webgpu existed) is a valid request for webgl.
+ */
+export const SetupRequest = t.intersection([WebglFlags, t.partial({ backend: PageBackendName })], 'SetupRequest');
+/** See {@link SetupRequest}. */
+export type SetupRequest = t.TypeOf<typeof SetupRequest>;
+
+/**
+ * Page → Node: the backend that started (see `WebglSetup`, `WebgpuSetup`). `renderer` names what it
+ * runs on in both (webgl: the GL renderer string; webgpu: the adapter's vendor and architecture), and
+ * `flags` are tfjs's flags of that backend.
+ */
 export const SetupReply = t.type(
   {
-    backend: t.intersection([
-      t.type({ name: t.literal('webgl'), webglVersion: t.number }),
-      t.partial({ renderer: t.string, vendor: t.string }),
+    backend: t.union([
+      t.intersection([t.type({ name: t.literal('webgl'), webglVersion: t.number }), t.partial({ renderer: t.string, vendor: t.string })]),
+      t.intersection([t.type({ name: t.literal('webgpu'), isFallbackAdapter: t.boolean }), t.partial({ renderer: t.string, vendor: t.string, architecture: t.string })]),
     ]),
-    flags: t.type({
-      WEBGL_VERSION: t.number,
-      WEBGL_PACK: t.boolean,
-      WEBGL_FORCE_F16_TEXTURES: t.boolean,
-      WEBGL_USE_SHAPES_UNIFORMS: t.boolean,
-      WEBGL_RENDER_FLOAT32_ENABLED: t.boolean,
-      WEBGL_RENDER_FLOAT32_CAPABLE: t.boolean,
-    }),
+    flags: t.record(t.string, t.union([t.boolean, t.number])),
   },
   'SetupReply',
 );

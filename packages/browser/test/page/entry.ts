@@ -2,7 +2,8 @@
 // (test/browser.test.ts) asserts on them, so each tolerance is written next to its expectation.
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
-import { setupWebgl, setWebglPacking } from '../../src/index';
+import { setupWebgl, setupWebgpu, setWebglPacking } from '../../src/index';
+import { setGpu } from './backends';
 import { kernelsCase } from './cases/kernels';
 import { layersCase } from './cases/layers';
 import { leaksCase } from './cases/leaks';
@@ -13,10 +14,18 @@ import { trainStepCase } from './cases/train-step';
 import { wasmThreadsCase } from './cases/wasm-threads';
 
 const cases: Record<string, (arg: unknown) => Promise<unknown>> = {
-  /** Starts webgl with the flags given (the first case run). */
+  /** Starts webgl with the flags given (the first case run of the webgl suite); the cases then compare webgl with cpu. */
   env: async (flags) => {
     const r = await setupWebgl(flags as Record<string, boolean>)();
     if (E.isLeft(r)) throw r.left;
+    setGpu('webgl');
+    return r.right;
+  },
+  /** Starts webgpu (the first case run of the webgpu suite); the cases then compare webgpu with cpu. */
+  envWebgpu: async () => {
+    const r = await setupWebgpu()();
+    if (E.isLeft(r)) throw r.left;
+    setGpu('webgpu');
     return r.right;
   },
   /** Switches texture packing (read op by op, so it can change between cases). */

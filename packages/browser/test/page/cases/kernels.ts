@@ -1,7 +1,7 @@
 import { ADAM_UPDATE } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { onBackend } from '../backends';
+import { gpu, onBackend } from '../backends';
 import { compareArrays } from '../compare';
 
 /** The worst webgl-vs-cpu errors of this package's webgl kernels over generated cases. */
@@ -38,19 +38,19 @@ function geometry(c: ConvCase): { pad: 'same' | 'valid' | number; xShape: [numbe
 }
 
 /** dx = conv2dTranspose(dy, w), i.e. the gradient of conv2d(x, w) w.r.t. an x of the case's size. */
-function inputGrad(c: ConvCase): Float32Array | undefined {
+function inputGrad(c: ConvCase): tf.Tensor | undefined {
   const geo = geometry(c);
   if (geo === undefined) return undefined;
   const { pad, xShape, info } = geo;
   return tf.tidy(() => {
     const dy = tf.randomUniform([c.batch, info.outHeight, info.outWidth, c.outChannels], -1, 1, 'float32', c.seed) as tf.Tensor4D;
     const w = tf.randomUniform([c.kernel, c.kernel, c.inChannels, c.outChannels], -1, 1, 'float32', c.seed + 1) as tf.Tensor4D;
-    return Float32Array.from(tf.conv2dTranspose(dy, w, xShape, c.stride, pad).dataSync());
+    return tf.conv2dTranspose(dy, w, xShape, c.stride, pad);
   });
 }
 
 /** dw: webgl's Conv2DBackpropFilter (im2col shader + matmul) for the case's x and dy. */
-function filterGrad(c: ConvCase): Float32Array | undefined {
+function filterGrad(c: ConvCase): tf.Tensor | undefined {
   const geo = geometry(c);
   if (geo === undefined) return undefined;
   const { pad, xShape, info } = geo;
@@ -59,7 +59,7 @@ function filterGrad(c: ConvCase): Float32Array | undefined {
     const dy = tf.randomUniform([c.batch, info.outHeight, info.outWidth, c.outChannels], -1, 1, 'float32', c.seed + 1);
     const attrs = { strides: c.stride, pad, dataFormat: 'NHWC', filterShape: [c.kernel, c.kernel, c.inChannels, c.outChannels] };
     const dw = tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs as unknown as tf.NamedAttrMap); // the op's own attribute record
-    return Float32Array.from((dw as tf.Tensor).dataSync());
+    return dw as tf.Tensor;
   });
 }
 
@@ -71,23 +71,43 @@ const adamCase = fc.record({
 });
 type AdamCase = typeof adamCase extends fc.Arbitrary<infer T> ? T : never;
 
-function adam(c: AdamCase): Float32Array[] {
+function adam(c: AdamCase): tf.Tensor[] {
   const attrs = { beta1: 0.5, beta2: 0.999, epsilon: 1e-8, stepSize: 2e-4 / (1 - 0.5 ** c.step), sqrtBc2: Math.sqrt(1 - 0.999 ** c.step) };
   return tf.tidy(() => {
     const u = (seed: number, scale: number): tf.Tensor => tf.mul(tf.randomUniform(c.shape, -1, 1, 'float32', seed), scale);
     const g = u(c.seed, c.gradScale);
     const inputs = { param: u(c.seed + 1, 1), grad: g, m: tf.mul(g, u(c.seed + 2, 1)), v: tf.square(u(c.seed + 3, c.gradScale)) };
     const out = tf.engine().runKernel(ADAM_UPDATE, inputs, { ...attrs });
-    return (Array.isArray(out) ? out : [out]).map((t: tf.Tensor) => Float32Array.from(t.dataSync()));
+    return Array.isArray(out) ? out : [out];
   });
 }
 
-/** Runs `compute` on cpu and on webgl for every case; returns the worst scaled error and its case. */
-async function worstOver<C, R>(cases: readonly C[], compute: (c: C) => R | undefined, errors: (webgl: R, cpu: R) => number): Promise<{ cases: number; scaled: number; worstCase: string }> {
+/** `compute` for every case, its tensors read back asynchronously (webgpu needs it, see `settle`) and freed. */
+async function computeAll<C>(cases: readonly C[], compute: (c: C) => tf.Tensor | tf.Tensor[] | undefined): Promise<Array<Float32Array[] | undefined>> {
+  const out: Array<Float32Array[] | undefined> = [];
+  for (const c of cases) {
+    const r = compute(c);
+    if (r === undefined) {
+      out.push(undefined);
+      continue;
+    }
+    const ts = Array.isArray(r) ? r : [r];
+    out.push(await Promise.all(ts.map(async (t) => Float32Array.from(await t.data()))));
+    tf.dispose(ts);
+  }
+  return out;
+}
+
+/** Runs `compute` on cpu and on the GPU backend for every case; returns the worst scaled error and its case. */
+async function worstOver<C>(
+  cases: readonly C[],
+  compute: (c: C) => tf.Tensor | tf.Tensor[] | undefined,
+  errors: (webgl: Float32Array[], cpu: Float32Array[]) => number,
+): Promise<{ cases: number; scaled: number; worstCase: string }> {
   await onBackend('cpu');
-  const cpu = cases.map(compute);
-  await onBackend('webgl');
-  const webgl = cases.map(compute);
+  const cpu = await computeAll(cases, compute);
+  await onBackend(gpu());
+  const webgl = await computeAll(cases, compute);
   let scaled = 0;
   let worstCase = '';
   let count = 0;
@@ -111,8 +131,9 @@ async function worstOver<C, R>(cases: readonly C[], compute: (c: C) => R | undef
 export async function kernelsCase(): Promise<KernelsAgreement> {
   const convCases = fc.sample(convCase, { seed: 20261126, numRuns: 60 });
   const adamCases = fc.sample(adamCase, { seed: 20261127, numRuns: 40 });
-  const inputGrads = await worstOver(convCases, inputGrad, (a, b) => compareArrays(a, b).scaled);
-  const filterGrads = await worstOver(convCases, filterGrad, (a, b) => compareArrays(a, b).scaled);
+  const first = (a: Float32Array[], b: Float32Array[]): number => compareArrays(a[0] ?? new Float32Array(), b[0] ?? new Float32Array()).scaled;
+  const inputGrads = await worstOver(convCases, inputGrad, first);
+  const filterGrads = await worstOver(convCases, filterGrad, first);
   const adams = await worstOver(adamCases, adam, (a, b) => Math.max(...a.map((x, k) => compareArrays(x, b[k] ?? new Float32Array()).scaled)));
   return { filterGrad: filterGrads, inputGrad: inputGrads, adam: adams };
 }

@@ -20,7 +20,7 @@ import {
   untyped,
 } from '@pix2pix-ts/layers';
 import * as tf from '@tensorflow/tfjs-core';
-import { onBackend, treeFrom, treeValues, type PageBackend, type TreeValues } from '../backends';
+import { gpu, onBackend, settle, treeFrom, treeValues, type PageBackend, type TreeValues } from '../backends';
 import { agreement, type Agreement } from '../compare';
 
 /** Every layer kind in one network (as layers' own cpu-vs-wasm test): U-Net skip, ResNet residual with reflection padding, all norms, dropout. */
@@ -38,7 +38,7 @@ const net = untyped(
 const SHAPE = [2, 16, 16, 3] as const;
 
 /** Forward output, running statistics, loss and the gradient of mean(y²) w.r.t. every parameter and the input. */
-function forwardAndGrads(params: TreeValues, x: Float32Array): TreeValues {
+async function forwardAndGrads(params: TreeValues, x: Float32Array): Promise<TreeValues> {
   const fresh = net.init(key(5), SHAPE);
   const p = treeFrom(fresh.params, params);
   disposeTree(fresh.params);
@@ -52,6 +52,7 @@ function forwardAndGrads(params: TreeValues, x: Float32Array): TreeValues {
     const applied = net.apply(p, fresh.state, xt as never, ctx);
     return { y: applied.y, state: applied.state, value, grads };
   });
+  await settle(out);
   const values: TreeValues = [
     ['y', Float32Array.from(out.y.dataSync())],
     ...treeValues(out.state, 'state.'),
@@ -75,9 +76,9 @@ export async function layersCase(): Promise<Agreement> {
   disposeTree(init.state);
   const x = tf.tidy(() => Float32Array.from(tf.randomUniform([...SHAPE], -1, 1, 'float32', 9).dataSync()));
   const results: Partial<Record<PageBackend, TreeValues>> = {};
-  for (const b of ['cpu', 'webgl'] as const) {
+  for (const b of ['cpu', gpu()] as const) {
     await onBackend(b);
-    results[b] = forwardAndGrads(params, x);
+    results[b] = await forwardAndGrads(params, x);
   }
-  return agreement(results.webgl ?? [], results.cpu ?? []);
+  return agreement(results[gpu()] ?? [], results.cpu ?? []);
 }

@@ -1,7 +1,7 @@
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { disposeState, initTrainState, makeTrainStepAsync, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
-import { onBackend } from '../backends';
+import { gpu, onBackend } from '../backends';
 
 /** What the webgl backend held after each step. */
 export interface LeakTrace {
@@ -19,10 +19,10 @@ export interface LeakTrace {
 /** `steps` training steps of a tiny pix2pix (U-Net 5 ngf 4, PatchGAN 70 ndf 4, 32x32) on webgl. */
 export async function leaksCase(arg: unknown): Promise<LeakTrace> {
   const steps = typeof arg === 'number' ? arg : 100;
-  await onBackend('webgl');
+  await onBackend(gpu());
   const tensorsBefore = tf.memory().numTensors;
   const nets = { generator: unetGenerator({ depth: 5, ngf: 4, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 4 }) };
-  const step = makeTrainStep(nets, PAPER_OBJECTIVE);
+  const step = makeTrainStepAsync(nets, PAPER_OBJECTIVE);
   let state = initTrainState(nets, key(1), [1, 32, 32, 3], 3);
   const a = tf.randomUniform([1, 32, 32, 3], -1, 1, 'float32', 1) as tf.Tensor4D;
   const b = tf.tidy(() => tf.tanh(tf.reverse(a, 2))) as tf.Tensor4D;
@@ -31,7 +31,7 @@ export async function leaksCase(arg: unknown): Promise<LeakTrace> {
   let last = Number.NaN;
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
-    const [next, m] = step(state, { a, b });
+    const [next, m] = await step(state, { a, b });
     releaseState(state, next);
     state = next;
     trace.ms.push(performance.now() - t0);

@@ -2,7 +2,7 @@ import { disposeTree, key, outputShapeOf, tidyTree, type AnyLayer } from '@pix2p
 import * as E from 'fp-ts/Either';
 import { patchGan, resnetGenerator, translate, unetGenerator } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
-import { onBackend, treeFrom, treeValues, type PageBackend, type TreeValues } from '../backends';
+import { gpu, onBackend, settle, treeFrom, treeValues, type PageBackend, type TreeValues } from '../backends';
 import { agreement, type Agreement } from '../compare';
 
 interface ModelCase {
@@ -25,7 +25,7 @@ const CASES: readonly ModelCase[] = [
   { name: 'patchGAN70 ndf8', build: () => patchGan({ nLayers: 3, ndf: 8 }), shape: [1, 64, 64, 6], mode: 'train' },
 ];
 
-function forward(c: ModelCase, net: AnyLayer, params: TreeValues, state: TreeValues, x: Float32Array): TreeValues {
+async function forward(c: ModelCase, net: AnyLayer, params: TreeValues, state: TreeValues, x: Float32Array): Promise<TreeValues> {
   const fresh = net.impl.init(key(1), c.shape);
   const p = treeFrom(fresh.params, params);
   const s = treeFrom(fresh.state, state);
@@ -35,10 +35,12 @@ function forward(c: ModelCase, net: AnyLayer, params: TreeValues, state: TreeVal
   let values: TreeValues;
   if (c.mode === 'translate') {
     const y = translate(net, { params: p, state: s }, xt);
+    await settle(y);
     values = [['y', Float32Array.from(y.dataSync())]];
     y.dispose();
   } else {
     const out = tidyTree(() => net.impl.apply(p, s, xt, { training: c.mode === 'train', key: key(11) }));
+    await settle(out);
     values = [['y', Float32Array.from(out.y.dataSync())], ...treeValues(out.state, 'state.')];
     out.y.dispose();
     if (out.state !== s) disposeTree(out.state);
@@ -69,12 +71,12 @@ export async function modelsCase(): Promise<ModelAgreement[]> {
     disposeTree(init.state);
     const x = tf.tidy(() => Float32Array.from(tf.randomUniform([...c.shape], -1, 1, 'float32', 21).dataSync()));
     const results: Partial<Record<PageBackend, TreeValues>> = {};
-    for (const b of ['cpu', 'webgl'] as const) {
+    for (const b of ['cpu', gpu()] as const) {
       await onBackend(b);
-      results[b] = forward(c, net, params, state, x);
+      results[b] = await forward(c, net, params, state, x);
     }
     const outputShape = outputShapeOf(net, c.shape);
-    rows.push({ model: c.name, outputShape: E.isRight(outputShape) ? outputShape.right : [], ...agreement(results.webgl ?? [], results.cpu ?? []) });
+    rows.push({ model: c.name, outputShape: E.isRight(outputShape) ? outputShape.right : [], ...agreement(results[gpu()] ?? [], results.cpu ?? []) });
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import { disposeTree, fromLeaves, key, leaves, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
-import { initTrainState, makeDetailedTrainStep, PAPER_OBJECTIVE, patchGan, unetGenerator, type NormKind } from '@pix2pix-ts/pix2pix';
+import { initTrainState, makeStepComputation, PAPER_OBJECTIVE, patchGan, unetGenerator, type NormKind } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
-import { onBackend } from '../backends';
+import { gpu, maxAbsDiff, onBackend, settle } from '../backends';
 import { adamAgreement, type AdamAgreement } from '../compare';
 import { fetchParityCase, type ParityCase } from '../parity-fixture';
 
@@ -12,9 +12,12 @@ function loadTree(c: ParityCase, like: ParamTree, prefix: string): ParamTree {
   return fromLeaves(like, names.map((n) => c.tensor(n)));
 }
 
-const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN);
-const relDiff = (a: tf.Tensor, b: tf.Tensor): number =>
-  tf.tidy(() => (tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN) / Math.max(tf.max(tf.abs(b)).dataSync()[0] ?? 0, 1e-12));
+const relDiff = async (a: tf.Tensor, b: tf.Tensor): Promise<number> => {
+  const m = tf.tidy(() => tf.max(tf.abs(b)));
+  const scale = (await m.data())[0] ?? 0;
+  m.dispose();
+  return (await maxAbsDiff(a, b)) / Math.max(scale, 1e-12);
+};
 
 const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
 const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
@@ -38,7 +41,7 @@ export interface ForwardParity {
 
 /** The official implementation's forward cases, computed on webgl. */
 export async function parityForwardCase(): Promise<ForwardParity[]> {
-  await onBackend('webgl');
+  await onBackend(gpu());
   const rows: ForwardParity[] = [];
   for (const { name, build, training } of FORWARD_CASES) {
     const c = await fetchParityCase(name);
@@ -54,10 +57,11 @@ export async function parityForwardCase(): Promise<ForwardParity[]> {
     let runningStats = 0;
     if (training && leaves(state).length > 0) {
       const after = c.withPrefix('net.buffer_after.').map((n) => c.tensor(n));
-      leaves(out.state).forEach((t, i) => (runningStats = Math.max(runningStats, maxAbsDiff(t, after[i] as tf.Tensor))));
+      const own = leaves(out.state);
+      for (let i = 0; i < own.length; i++) runningStats = Math.max(runningStats, await maxAbsDiff(own[i] as tf.Tensor, after[i] as tf.Tensor));
       tf.dispose(after);
     }
-    rows.push({ name, output: maxAbsDiff(out.y, expected), runningStats });
+    rows.push({ name, output: await maxAbsDiff(out.y, expected), runningStats });
     tf.dispose([input, expected, out.y]);
     if (out.state !== state) disposeTree(out.state);
     disposeTree(params);
@@ -84,7 +88,7 @@ export interface TrainStepParity {
 
 /** `train_step_unet5_basic_vanilla` on webgl. */
 export async function parityTrainStepCase(): Promise<TrainStepParity> {
-  await onBackend('webgl');
+  await onBackend(gpu());
   const c = await fetchParityCase('train_step_unet5_basic_vanilla');
   const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
   const a = c.tensor('A') as tf.Tensor4D;
@@ -95,7 +99,9 @@ export async function parityTrainStepCase(): Promise<TrainStepParity> {
     g: { params: loadTree(c, fresh.g.params, 'G.param.'), state: loadTree(c, fresh.g.state, 'G.buffer.') },
     d: { params: loadTree(c, fresh.d.params, 'D.param.'), state: loadTree(c, fresh.d.state, 'D.buffer.') },
   };
-  const r = makeDetailedTrainStep(nets, PAPER_OBJECTIVE, true)(state, { a, b });
+  const { out, finish } = makeStepComputation(nets, PAPER_OBJECTIVE, true)(state, { a, b });
+  const r = finish(await out.data());
+  out.dispose();
   const officialLosses = c.meta['losses'] as Record<string, number>;
   const losses: Record<string, number> = {};
   for (const k of ['G_GAN', 'G_L1', 'D_real', 'D_fake', 'G', 'D'] as const) {
@@ -103,39 +109,46 @@ export async function parityTrainStepCase(): Promise<TrainStepParity> {
   }
   const d = r.details;
   if (d === undefined) throw new Error('no details');
-  const worst = (tree: ParamTree, prefix: string, f: (x: tf.Tensor, y: tf.Tensor) => number): number => {
+  const worst = async (tree: ParamTree, prefix: string, f: (x: tf.Tensor, y: tf.Tensor) => Promise<number>): Promise<number> => {
     const names = c.withPrefix(prefix);
-    return leaves(tree).reduce((w, t, i) => {
+    let w = 0;
+    const own = leaves(tree);
+    for (let i = 0; i < own.length; i++) {
       const ref = c.tensor(names[i] as string);
-      const e = f(t, ref);
+      w = Math.max(w, await f(own[i] as tf.Tensor, ref));
       ref.dispose();
-      return Math.max(w, e);
-    }, 0);
+    }
+    return w;
   };
-  const vs = (t: tf.Tensor, name: string): number => {
+  const vs = async (t: tf.Tensor, name: string): Promise<number> => {
     const ref = c.tensor(name);
-    const e = maxAbsDiff(t, ref);
+    const e = await maxAbsDiff(t, ref);
     ref.dispose();
     return e;
   };
-  const values = (tree: ParamTree) => leaves(tree).map((t, i) => [String(i), t.dataSync()] as const);
-  const official = (prefix: string) =>
-    c.withPrefix(prefix).map((n) => {
+  const values = async (tree: ParamTree) => {
+    await settle(tree);
+    return leaves(tree).map((t, i) => [String(i), t.dataSync()] as const);
+  };
+  const official = async (prefix: string) => {
+    const rows: Array<readonly [string, tf.TypedArray]> = [];
+    for (const n of c.withPrefix(prefix)) {
       const t = c.tensor(n);
-      const v = t.dataSync();
+      rows.push([n, await t.data()] as const);
       t.dispose();
-      return [n, v] as const;
-    });
+    }
+    return rows;
+  };
   return {
     losses,
-    fake: vs(d.fake, 'fake_B'),
-    predFake: vs(d.predFake, 'D.pred_fake'),
-    predReal: vs(d.predReal, 'D.pred_real'),
-    gradsG: worst(d.gradsG, 'G.grad.', relDiff),
-    gradsD: worst(d.gradsD, 'D.grad.', relDiff),
-    paramsG: adamAgreement(values(r.state.g.params), official('G.param_after.'), official('G.grad.')),
-    paramsD: adamAgreement(values(r.state.d.params), official('D.param_after.'), official('D.grad.')),
-    statsG: worst(r.state.g.state, 'G.buffer_after.', maxAbsDiff),
-    statsD: worst(r.state.d.state, 'D.buffer_after.', maxAbsDiff),
+    fake: await vs(d.fake, 'fake_B'),
+    predFake: await vs(d.predFake, 'D.pred_fake'),
+    predReal: await vs(d.predReal, 'D.pred_real'),
+    gradsG: await worst(d.gradsG, 'G.grad.', relDiff),
+    gradsD: await worst(d.gradsD, 'D.grad.', relDiff),
+    paramsG: adamAgreement(await values(r.state.g.params), await official('G.param_after.'), await official('G.grad.')),
+    paramsD: adamAgreement(await values(r.state.d.params), await official('D.param_after.'), await official('D.grad.')),
+    statsG: await worst(r.state.g.state, 'G.buffer_after.', maxAbsDiff),
+    statsD: await worst(r.state.d.state, 'D.buffer_after.', maxAbsDiff),
   };
 }

@@ -1,7 +1,7 @@
 import { disposeTree } from '@pix2pix-ts/layers';
 import { buildOfficialNet, describeOfficialNet, importPth } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
-import { onBackend } from '../backends';
+import { gpu, maxAbsDiff, onBackend } from '../backends';
 import { fetchParityCase } from '../parity-fixture';
 
 /** One official `.pth` fixture read in the page and run on webgl: max |ours − PyTorch| in eval and train mode. */
@@ -13,14 +13,13 @@ export interface PthParity {
   readonly train: number;
 }
 
-const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? Number.NaN);
 
 /** The fixtures: both containers, float16 with DataParallel's prefix, and a ResNet with old InstanceNorm keys. */
 const FIXTURES = ['unet256_ngf8_batch_legacy', 'unet128_ngf8_batch_fp16_dataparallel', 'resnet9_ngf8_instance_legacy_oldkeys'] as const;
 
 /** Reads official checkpoints with the browser build of the reader (bytes from fetch) and runs them on webgl. */
 export async function pthForwardCase(): Promise<PthParity[]> {
-  await onBackend('webgl');
+  await onBackend(gpu());
   const rows: PthParity[] = [];
   for (const name of FIXTURES) {
     const response = await fetch(`/fixtures/pth/${name}/net.pth`);
@@ -31,13 +30,13 @@ export async function pthForwardCase(): Promise<PthParity[]> {
     const net = buildOfficialNet(spec);
     const c = await fetchParityCase(name, 'pth');
     const input = c.tensor('input');
-    const errors = (['eval', 'train'] as const).map((mode) => {
+    const errors: number[] = [];
+    for (const mode of ['eval', 'train'] as const) {
       const expected = c.tensor(`output_${mode}`);
       const { y } = net.impl.apply(vars.params, vars.state, input, { training: false, dropout: false, batchStats: mode === 'train' });
-      const e = maxAbsDiff(y, expected);
+      errors.push(await maxAbsDiff(y, expected));
       tf.dispose([y, expected]);
-      return e;
-    });
+    }
     rows.push({ name, format, network: describeOfficialNet(spec), eval: errors[0] ?? Number.NaN, train: errors[1] ?? Number.NaN });
     input.dispose();
     disposeTree(vars.params);

@@ -46,7 +46,7 @@ export function addToHistograms(h: LabHistograms, rgb: Uint8Array): void {
  * @example
  * ```ts
  * import { histogramIntersection } from '@pix2pix-ts/cli';
- * histogramIntersection([1, 1, 0], [0, 2, 2]); // 0.25
+ * histogramIntersection([1, 1, 0], [0, 2, 2]); // 0.5
  * ```
  */
 export function histogramIntersection(p: readonly number[], q: readonly number[]): number {

@@ -106,11 +106,14 @@ describe('the FCN-score segmenter and the eval command (cpu)', () => {
     again.right.dispose();
   });
 
-  it('pix2pix eval: Lab and FCN columns in the text and JSON, segmenter progress, cached the second time, --no_fcn', async () => {
+  it('pix2pix train reports the colour test; pix2pix eval: Lab and FCN columns in the text and JSON, segmenter progress, cached the second time, --no_fcn', async () => {
     const runsDir = join(tmp, 'runs');
     const trained = await inProcess(['train', '--smoke', '--dataset_mode', 'synthetic', '--backend', 'cpu', '--runs_dir', runsDir]);
     expect(trained.code, trained.err).toBe(0);
     const [run] = readdirSync(runsDir);
+    // train's own evaluation: the colour test for the trained and the untrained generator, in its output and report
+    expect(trained.out).toMatch(/Realism: Lab colour histograms[^\n]*\n[^\n]*\ntrained\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}\s+—/);
+    expect(readFileSync(join(runsDir, run ?? '', 'report.html'), 'utf8')).toMatch(/Lab L ∩ ↑[\s\S]*untrained \(step 0\)/);
     const args = ['eval', '--run', join(runsDir, run ?? ''), '--num_test', '3', '--backend', 'cpu', '--fcn_steps', '4', '--fcn_cache', join(tmp, 'eval-cache')];
     const json = join(tmp, 'metrics.json');
     const first = await inProcess([...args, '--output', json]);

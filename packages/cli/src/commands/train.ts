@@ -22,6 +22,7 @@ import { dataFaultsNow, openRunData, type RunData } from '../data/run-data';
 import { trainLoader } from '../data/train-loader';
 import { evaluateSplit } from '../eval/evaluate-split';
 import { formatMetricsTable } from '../eval/format-metrics';
+import { formatRealismTable } from '../eval/format-realism';
 import type { SplitMetrics } from '../eval/image-metrics';
 import { encodePng } from '../image/png';
 import { writeReportFile } from '../report/write-report';
@@ -350,7 +351,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
 
   const evalStart = env.now();
   say(`evaluating on ${config.data.evalPhase} (${Math.min(evalSource.entries.length, config.test.numTest ?? Number.MAX_SAFE_INTEGER)} images)…`);
-  const final = await must(evaluateSplit({ generator: nets.generator, vars: state.g, source: evalSource, phase: config.data.evalPhase, size: cell, test: config.test, seed: config.run.seed, step: state.step, epoch: state.epoch }));
+  const final = await must(evaluateSplit({ generator: nets.generator, vars: state.g, source: evalSource, phase: config.data.evalPhase, size: cell, test: config.test, seed: config.run.seed, step: state.step, epoch: state.epoch, realism: {} }));
   const init = await evaluateInit(layout, nets, evalSource, config);
   const evalSeconds = (env.now() - evalStart) / 1000;
   info = { ...info, status: 'complete', updatedAt: nowIso(), evalSeconds, metrics: { final, init } };
@@ -363,6 +364,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
   const totalsSteps = info.segments.reduce((x, g) => x + (g.toStep - g.fromStep), 0);
   say('');
   say(formatMetricsTable(init === null ? [['trained', final]] : [['trained', final], ['untrained (step 0)', init]]));
+  say(formatRealismTable(init === null ? [['trained', final]] : [['trained', final], ['untrained (step 0)', init]]));
   say('');
   say(`report: ${layout.report}`);
   return { runDir: layout.dir, final, init, itPerSec: totalsSec > 0 ? totalsSteps / totalsSec : 0, trainSeconds: totalsSec };
@@ -372,7 +374,7 @@ async function evaluateInit(layout: RunLayout, nets: Pix2PixNets, evalSource: Pa
   const loaded = await loadRunCheckpoint(layout.init)();
   if (loaded._tag === 'Left') return null;
   const s = loaded.right.state;
-  const m = await evaluateSplit({ generator: nets.generator, vars: s.g, source: evalSource, phase: config.data.evalPhase, size: config.data.cropSize, test: config.test, seed: config.run.seed, step: s.step, epoch: s.epoch })();
+  const m = await evaluateSplit({ generator: nets.generator, vars: s.g, source: evalSource, phase: config.data.evalPhase, size: config.data.cropSize, test: config.test, seed: config.run.seed, step: s.step, epoch: s.epoch, realism: {} })();
   disposeState(s);
   return m._tag === 'Right' ? m.right : null;
 }

@@ -88,6 +88,25 @@ function metricsRows(info: RunInfo): string {
     m.init === null ? '' : row('untrained (step 0)', m.init),
     '</tbody></table>',
     `<p class="caption">Split <b>${escapeHtml(m.final.phase)}</b>, generated vs real images at the model's size, 8-bit, compared on [0, 1]: L1 = mean absolute error; PSNR = 10·log10(1/MSE) over RGB; SSIM = Wang et al. 2004, 11×11 Gaussian window (σ 1.5), per RGB channel, averaged. Test-time behaviour: ${escapeHtml(m.final.testTime)}, one image at a time (the official <code>test.py</code>).</p>`,
+    realismRows(m.final, m.init),
+  ].join('');
+}
+
+/** The paper's realism metrics, where the evaluation computed them: Lab colour histograms, FCN-score. */
+function realismRows(final: SplitMetrics, init: SplitMetrics | null): string {
+  if (final.realism === undefined) return '';
+  const fcnCells = (f: { readonly pixelAccuracy: number; readonly classAccuracy: number; readonly classIou: number } | undefined): string =>
+    f === undefined ? '<td class="num">–</td><td class="num">–</td><td class="num">–</td>' : `<td class="num">${f3(f.pixelAccuracy)}</td><td class="num">${f3(f.classAccuracy)}</td><td class="num">${f3(f.classIou)}</td>`;
+  const row = (label: string, s: SplitMetrics): string =>
+    s.realism === undefined ? '' : `<tr><td>${escapeHtml(label)}</td><td class="num">${f3(s.realism.colour.l)}</td><td class="num">${f3(s.realism.colour.a)}</td><td class="num">${f3(s.realism.colour.b)}</td>${fcnCells(s.realism.fcn?.generated)}</tr>`;
+  const ceiling = final.realism.fcn?.real;
+  return [
+    '<table><thead><tr><th>generator</th><th class="num">Lab L ∩ ↑</th><th class="num">a ∩ ↑</th><th class="num">b ∩ ↑</th><th class="num">FCN pixel acc ↑</th><th class="num">class acc ↑</th><th class="num">class IoU ↑</th></tr></thead><tbody>',
+    row('trained (this run)', final),
+    init === null ? '' : row('untrained (step 0)', init),
+    ceiling === undefined ? '' : `<tr><td>real photos (ceiling)</td><td class="num">1</td><td class="num">1</td><td class="num">1</td>${fcnCells(ceiling)}</tr>`,
+    '</tbody></table>',
+    '<p class="caption">The paper\'s colour-distribution test: histogram intersection of the L, a and b channels (CIE Lab, D65, unit-width bins) of all generated vs all real test photos; 1 = the same colour statistics. FCN-score (where computed, <code>pix2pix eval</code>): a segmenter trained on the real training photos, run on the generated ones, scored against the input label maps.</p>',
   ].join('');
 }
 

@@ -17,21 +17,22 @@ import { summarize } from './stats';
 import type { MeasureRequest, MeasureResult, PeakResult } from './wire';
 
 /** What a measurement needs from an implementation: a step (resolving once it has run), a forward, cleanup. */
-interface Subject {
+export interface Subject {
   readonly step: () => Promise<void>;
   readonly forward: () => Promise<void>;
   readonly dispose: () => void;
 }
 
 /** A deterministic pair in [-1, 1], NHWC, on the current backend; caller disposes. */
-function syntheticPair(config: BenchConfig): { readonly a: tf.Tensor4D; readonly b: tf.Tensor4D } {
+export function syntheticPair(config: BenchConfig): { readonly a: tf.Tensor4D; readonly b: tf.Tensor4D } {
   const shape: [number, number, number, number] = [1, config.size, config.size, CHANNELS];
   const n = config.size * config.size * CHANNELS;
   const a = Float32Array.from({ length: n }, (_, j) => Math.sin(j * 0.37));
   return { a: tf.tensor4d(a, shape), b: tf.tensor4d(a.map((v) => Math.tanh(1.5 * v)), shape) };
 }
 
-function ours(config: BenchConfig, a: tf.Tensor4D, b: tf.Tensor4D): Subject {
+/** Our implementation of a configuration (the packages' public API), trained on the pair `a`, `b`. */
+export function ours(config: BenchConfig, a: tf.Tensor4D, b: tf.Tensor4D): Subject {
   const nets = {
     generator: unetGenerator({ depth: config.depth, ngf: config.ngf, outChannels: CHANNELS }),
     discriminator: patchGan({ nLayers: config.nLayers, ndf: config.ndf }),

@@ -22,15 +22,19 @@ import { summarize, type Timing } from './stats';
 export const DEFAULT_PYTHON = '/usr/bin/python3';
 
 /** What `torch_step.py` prints. */
-export const TorchStepOutput = t.type(
-  {
-    torch: t.string,
-    threads: t.number,
-    size: t.number,
-    initMs: t.number,
-    firstStepMs: t.number,
-    samples: t.readonlyArray(t.number),
-  },
+export const TorchStepOutput = t.intersection(
+  [
+    t.type({
+      torch: t.string,
+      threads: t.number,
+      size: t.number,
+      initMs: t.number,
+      firstStepMs: t.number,
+      samples: t.readonlyArray(t.number),
+    }),
+    /** With `--profile N`: self CPU ms per step by op name (the optimiser steps summed as `adam`). */
+    t.partial({ ops: t.readonlyArray(t.type({ name: t.string, ms: t.number })) }),
+  ],
   'TorchStepOutput',
 );
 export type TorchStepOutput = t.TypeOf<typeof TorchStepOutput>;
@@ -45,6 +49,8 @@ export interface TorchRow {
   readonly initMs: number;
   readonly firstStepMs: number;
   readonly step: Timing;
+  /** Profiled: self CPU ms per step by op name (`step-profile.ts` only). */
+  readonly ops?: readonly { readonly name: string; readonly ms: number }[];
 }
 
 /** Where the PyTorch rows come from, or why there are none. */
@@ -58,6 +64,7 @@ export const torchRow = (config: ConfigId, out: TorchStepOutput): TorchRow => ({
   initMs: out.initMs,
   firstStepMs: out.firstStepMs,
   step: summarize(out.samples),
+  ...(out.ops === undefined ? {} : { ops: out.ops }),
 });
 
 /**
@@ -138,6 +145,7 @@ export function measureTorch(
   threads: number,
   warmup: number,
   runs: number,
+  profileSteps = 0,
 ): TE.TaskEither<Error, TorchRow> {
   const script = fileURLToPath(new URL('./torch_step.py', import.meta.url));
   const args = [
@@ -151,6 +159,7 @@ export function measureTorch(
     '--threads', String(threads),
     '--warmup', String(warmup),
     '--runs', String(runs),
+    ...(profileSteps > 0 ? ['--profile', String(profileSteps)] : []),
   ];
   return pipe(
     runProcess(at.python, args),

@@ -33,7 +33,26 @@ def parse(argv):
     p.add_argument('--warmup', type=int, default=1)
     p.add_argument('--runs', type=int, default=5)
     p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--profile', type=int, default=0, help='then profile this many steps: per-op self CPU ms per step')
     return p.parse_args(argv)
+
+
+def profile_ops(torch, step, steps):
+    """Self CPU ms per step by op name over `steps` profiled steps; everything under the 'adam'
+    record_function scope (the optimiser steps) is summed as 'adam'."""
+    with torch.autograd.profiler.profile() as prof:
+        for _ in range(steps):
+            step()
+    totals = {}
+    for e in prof.function_events:
+        name, up = e.name, e.cpu_parent
+        while up is not None:
+            if up.name == 'adam':
+                name = 'adam'
+                break
+            up = up.cpu_parent
+        totals[name] = totals.get(name, 0.0) + e.self_cpu_time_total / 1000.0
+    return sorted(({'name': k, 'ms': v / steps} for k, v in totals.items()), key=lambda o: -o['ms'])
 
 
 def main(argv):
@@ -93,14 +112,16 @@ def main(argv):
         loss_d_real = gan(pred_real, torch.ones_like(pred_real))
         loss_d = (loss_d_fake + loss_d_real) * 0.5
         loss_d.backward()
-        opt_d.step()
+        with torch.autograd.profiler.record_function('adam'):
+            opt_d.step()
         # G update through the updated D
         set_requires_grad(net_d, False)
         opt_g.zero_grad()
         pred_fake = net_d(torch.cat((real_a, fake_b), 1))
         loss_g = gan(pred_fake, torch.ones_like(pred_fake)) + l1(fake_b, real_b) * lambda_l1
         loss_g.backward()
-        opt_g.step()
+        with torch.autograd.profiler.record_function('adam'):
+            opt_g.step()
         return loss_d.item(), loss_g.item()
 
     def timed():
@@ -120,6 +141,8 @@ def main(argv):
         'firstStepMs': first,
         'samples': samples,
     }
+    if a.profile > 0:
+        out['ops'] = profile_ops(torch, step, a.profile)
     print(json.dumps(out))
     return 0
 

@@ -1,4 +1,5 @@
-import { generatorFromArtifacts, generatorFromSpec, type GeneratorSpec, type LoadedGenerator } from '@pix2pix-ts/browser';
+import { generatorFromArtifacts, type LoadedGenerator } from '@pix2pix-ts/browser';
+import { buildGenerator, type GeneratorSpec } from '@pix2pix-ts/pix2pix';
 import { key } from '@pix2pix-ts/layers';
 import * as tf from '@tensorflow/tfjs-core';
 import { pipe } from 'fp-ts/function';
@@ -96,12 +97,12 @@ export function loadModel(source: ModelSource): TE.TaskEither<Error, DemoModel> 
 }
 
 /** The generator used when there is no checkpoint: the paper's `unet_256` shape with ngf 8, untrained. */
-export const FRESH_SPEC: GeneratorSpec = { kind: 'unet', depth: 8, ngf: 8 };
+export const FRESH_SPEC: GeneratorSpec = { netG: 'unet_256', ngf: 8, norm: 'batch', dropout: true, outputNc: 3 };
 
 /** A freshly initialised generator (random weights), to exercise the plumbing without a checkpoint. */
 export function freshModel(): TE.TaskEither<Error, DemoModel> {
   return TE.tryCatch(async () => {
-    const generator = generatorFromSpec(FRESH_SPEC, 3);
+    const generator = buildGenerator(FRESH_SPEC);
     const vars = generator.impl.init(key(0), [1, 256, 256, 3]);
     return {
       generator,

@@ -194,10 +194,10 @@ document.addEventListener('keydown', (e) => {
 
 // ---- models: from a URL, dropped files or the file picker ----
 function describeModel(m: DemoModel): string {
-  const spec = m.spec.kind === 'unet' ? `U-Net depth ${m.spec.depth}, ngf ${m.spec.ngf}` : `ResNet ${m.spec.blocks} blocks, ngf ${m.spec.ngf}`;
+  const spec = `${m.spec.netG}, ngf ${m.spec.ngf}`;
   const step = m.hints.step === undefined ? '' : `, step ${m.hints.step}`;
   const trained = m.hints.size === undefined ? '' : `, trained at ${m.hints.size}×${m.hints.size}`;
-  return `model: ${m.origin} — ${spec}, norm ${m.spec.norm ?? 'batch'} (${m.specFrom === 'config' ? 'from its config' : 'inferred from its tensors'}${step}${trained})`;
+  return `model: ${m.origin} — ${spec}, norm ${m.spec.norm} (${m.specFrom === 'config' ? 'from its config' : 'inferred from its tensors'}${step}${trained})`;
 }
 
 function useModel(m: DemoModel): void {

@@ -182,7 +182,7 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     const ready = await waitReady(page);
     console.log(`demo backend: ${ready.backend} (${ready.renderer}); model ${JSON.stringify(ready.model)}; first translation ${ready.lastMs.toFixed(0)} ms`);
     expect(ready.backend).toBe('webgl');
-    expect(ready.model).toMatchObject({ fresh: false, size: 256, specFrom: 'config', spec: { kind: 'unet', depth: 8, ngf: 4 } });
+    expect(ready.model).toMatchObject({ fresh: false, size: 256, specFrom: 'config', spec: { netG: 'unet_256', ngf: 4 } });
     expect(await page.locator('#notice').isHidden()).toBe(true);
     // While the shaders compiled, the page said so (the status overlay), and timed that first translation apart.
     expect(ready.statusLog.some((t) => /Compiling the WebGL shaders for 256×256/.test(t))).toBe(true);

@@ -51,7 +51,7 @@ describe.skipIf(!present)('npm run demo -- --model FILE.pth (or an official chec
       const loaded = await loadModel({ kind: 'url', url: `${started.right.url}/model/model.json` })();
       if (E.isLeft(loaded)) throw loaded.left;
       const model = loaded.right;
-      expect(model.spec).toMatchObject({ kind: 'unet', depth: 8, ngf: 8 });
+      expect(model.spec).toMatchObject({ netG: 'unet_256', ngf: 8 });
       expect(model.size).toBe(256);
       // Running statistics, dropout off: PyTorch's eval-mode output of the same weights (NCHW -> NHWC).
       const input = fixtureTensor(fixture, 'input');

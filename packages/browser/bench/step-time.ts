@@ -4,11 +4,11 @@
 // setupWebgl decides, i.e. tfjs's default, packed).
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, releaseState } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initTrainState, makeTrainStep, objectiveOf, PAPER_OBJECTIVE_SPEC, releaseState } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import { netsFromSpec, objectiveFromSpec, webglTrainer, type TrainerConfig } from '../src/node';
+import { webglTrainer, type TrainerConfig } from '../src/node';
 
 const STEPS = Number(process.argv[2] ?? 10);
 const PACKING = process.argv[3];
@@ -17,12 +17,12 @@ const WARMUP = 3;
 const CONFIGS: ReadonlyArray<{ readonly name: string; readonly config: TrainerConfig; readonly cpuSteps: number }> = [
   {
     name: 'tiny: 32x32, U-Net depth 5 ngf 4, PatchGAN70 ndf 4',
-    config: { nets: { generator: { kind: 'unet', depth: 5, ngf: 4 }, discriminator: { nLayers: 3, ndf: 4 }, outChannels: 3 }, inputShape: [1, 32, 32, 3], seed: 0 },
+    config: { model: { netG: 'unet_32', netD: 'basic', nLayersD: 3, ngf: 4, ndf: 4, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3 }, inputShape: [1, 32, 32, 3], seed: 0 },
     cpuSteps: STEPS,
   },
   {
     name: '64x64, U-Net depth 6 ngf 16, PatchGAN70 ndf 16',
-    config: { nets: { generator: { kind: 'unet', depth: 6, ngf: 16 }, discriminator: { nLayers: 3, ndf: 16 }, outChannels: 3 }, inputShape: [1, 64, 64, 3], seed: 0 },
+    config: { model: { netG: 'unet_64', netD: 'basic', nLayersD: 3, ngf: 16, ndf: 16, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3 }, inputShape: [1, 64, 64, 3], seed: 0 },
     cpuSteps: Math.min(STEPS, 3),
   },
 ];
@@ -43,9 +43,9 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 
 async function nodeBackend(backend: 'wasm' | 'cpu', config: TrainerConfig, steps: number): Promise<number> {
   await useBackend(backend);
-  const nets = netsFromSpec(config.nets);
-  const step = makeTrainStep(nets, objectiveFromSpec(config.objective));
-  let state = initTrainState(nets, key(config.seed), config.inputShape, config.nets.outChannels);
+  const nets = buildNets(config.model);
+  const step = makeTrainStep(nets, objectiveOf(config.objective ?? PAPER_OBJECTIVE_SPEC));
+  let state = initTrainState(nets, key(config.seed), config.inputShape, config.model.outputNc);
   const times: number[] = [];
   for (let i = 0; i < WARMUP + steps; i++) {
     const { a, b } = batch(config.inputShape, i);

@@ -1,19 +1,12 @@
 /**
  * `@pix2pix-ts/browser`: pix2pix on WebGL in a real browser. This entry is browser-safe: the
- * serialisable model specs (`NetsSpec`, `TrainerConfig`), the WebGL setup (fp32 check, flags), the
+ * trainer configuration (`TrainerConfig`, on pix2pix's one `ModelSpec`), the WebGL setup (fp32 check, flags), the
  * wire protocol between Node and a trainer page, and the page's trainer itself. The Node side (the
  * `webglTrainer` driven from the command line, the 127.0.0.1 server, Chromium) is in
  * `@pix2pix-ts/browser/node`.
  * @packageDocumentation
  */
 export * from './spec/decode';
-export * from './spec/norm-kind-codec';
-export * from './spec/generator-spec';
-export * from './spec/discriminator-spec';
-export * from './spec/nets-spec';
-export * from './spec/official-net-g';
-export * from './spec/nets-spec-from-options';
-export * from './spec/objective-spec';
 export * from './webgl/webgl-flags';
 export * from './webgl/packing';
 export * from './webgl/program-runner';

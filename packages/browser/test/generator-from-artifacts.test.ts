@@ -1,13 +1,13 @@
 import { disposeTree, key } from '@pix2pix-ts/layers';
-import { checkpointArtifacts, disposeState, initTrainState, translate } from '@pix2pix-ts/pix2pix';
+import { buildNets, checkpointArtifacts, disposeState, initTrainState, translate, type GeneratorSpec, type ModelSpec } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generatorFromArtifacts, generatorSpecFromConfig, modelHints, netsFromSpec, type GeneratorSpec, type NetsSpec } from '../src/index';
+import { generatorFromArtifacts, generatorSpecFromConfig, modelHints } from '../src/index';
 
-const nets = (generator: GeneratorSpec): NetsSpec => ({ generator, discriminator: { nLayers: 1, ndf: 4 }, outChannels: 3 });
+const model = (g: Pick<GeneratorSpec, 'netG' | 'ngf'> & Partial<GeneratorSpec>): ModelSpec => ({ norm: 'batch', dropout: true, outputNc: 3, ...g, netD: 'n_layers', nLayersD: 1, ndf: 4, inputNc: 3 });
 
 describe('generatorFromArtifacts (cpu)', () => {
   beforeAll(async () => {
@@ -15,13 +15,14 @@ describe('generatorFromArtifacts (cpu)', () => {
   });
 
   it.each([
-    [{ kind: 'unet', depth: 6, ngf: 4 }, 64, 'with config'],
-    [{ kind: 'unet', depth: 5, ngf: 8, norm: 'instance' }, 32, 'without config'],
-    [{ kind: 'resnet', blocks: 2, ngf: 4 }, 16, 'without config'],
+    [{ netG: 'unet_64', ngf: 4 }, 64, 'with config'],
+    [{ netG: 'unet_32', ngf: 8, norm: 'instance' }, 32, 'without config'],
+    [{ netG: 'resnet_2blocks', ngf: 4 }, 16, 'without config'],
+    [{ netG: 'encoder_decoder_32', ngf: 4 }, 32, 'with config'],
   ] as const)('%j from a training checkpoint (%i px, %s): the same translation as the state it was saved from', async (spec, size, mode) => {
-    const n = netsFromSpec(nets(spec));
+    const n = buildNets(model(spec));
     const state = initTrainState(n, key(3), [1, size, size, 3], 3);
-    const config = mode === 'with config' ? { nets: nets(spec) } : { something: 'else' };
+    const config = mode === 'with config' ? { model: model(spec) } : { something: 'else' };
     const loaded = generatorFromArtifacts(await checkpointArtifacts(state, config));
     if (E.isLeft(loaded)) throw loaded.left;
     const g = loaded.right;
@@ -39,7 +40,7 @@ describe('generatorFromArtifacts (cpu)', () => {
   });
 
   it('frees every tensor it does not return (D, Adam moments), and everything on failure', async () => {
-    const state = initTrainState(netsFromSpec(nets({ kind: 'unet', depth: 5, ngf: 2 })), key(1), [1, 32, 32, 3], 3);
+    const state = initTrainState(buildNets(model({ netG: 'unet_32', ngf: 2 })), key(1), [1, 32, 32, 3], 3);
     const artifacts = await checkpointArtifacts(state, {});
     disposeState(state);
     const before = tf.memory().numTensors;
@@ -54,12 +55,21 @@ describe('generatorFromArtifacts (cpu)', () => {
   });
 
   it('reads the official option names from a config', () => {
-    expect(generatorSpecFromConfig({ netG: 'unet_256', ngf: 64, norm: 'batch', no_dropout: true })).toEqual(O.some({ kind: 'unet', depth: 8, ngf: 64, norm: 'batch', dropout: false }));
-    expect(generatorSpecFromConfig({ netG: 'resnet_9blocks' })).toEqual(O.some({ kind: 'resnet', blocks: 9, ngf: 0 }));
-    expect(generatorSpecFromConfig({ nets: { generator: { kind: 'unet', depth: 7, ngf: 16 } } })).toEqual(O.some({ kind: 'unet', depth: 7, ngf: 16 }));
+    expect(generatorSpecFromConfig({ netG: 'unet_256', ngf: 64, norm: 'batch', no_dropout: true })).toEqual(O.some({ netG: 'unet_256', ngf: 64, norm: 'batch', dropout: false, outputNc: 3 }));
+    // What the config leaves out: the official defaults, ngf read off the weights later.
+    expect(generatorSpecFromConfig({ netG: 'resnet_9blocks' })).toEqual(O.some({ netG: 'resnet_9blocks', ngf: 1, norm: 'batch', dropout: true, outputNc: 3 }));
     expect(generatorSpecFromConfig({ netG: 'transformer' })).toEqual(O.none);
-    // The CLI's run config and exported generator manifest keep the model options under `model`.
-    expect(generatorSpecFromConfig({ model: { netG: 'unet_64', ngf: 16, norm: 'batch', dropout: true, outputNc: 3 } })).toEqual(O.some({ kind: 'unet', depth: 6, ngf: 16, norm: 'batch', dropout: true }));
+    // The CLI's run config, exported generator manifest and a trainer page's config keep the model spec under `model`.
+    expect(generatorSpecFromConfig({ model: { netG: 'encoder_decoder_64', ngf: 16, norm: 'instance', dropout: true, outputNc: 2 } })).toEqual(
+      O.some({ netG: 'encoder_decoder_64', ngf: 16, norm: 'instance', dropout: true, outputNc: 2 }),
+    );
+  });
+
+  it('still reads the structured generator of checkpoints written before the one model spec', () => {
+    expect(generatorSpecFromConfig({ nets: { generator: { kind: 'unet', depth: 7, ngf: 16 } } })).toEqual(O.some({ netG: 'unet_128', ngf: 16, norm: 'batch', dropout: true, outputNc: 3 }));
+    expect(generatorSpecFromConfig({ nets: { generator: { kind: 'resnet', blocks: 6, ngf: 8, norm: 'instance', dropout: false } } })).toEqual(
+      O.some({ netG: 'resnet_6blocks', ngf: 8, norm: 'instance', dropout: false, outputNc: 3 }),
+    );
   });
 
   it('reads usage hints from a checkpoint or an export manifest', () => {

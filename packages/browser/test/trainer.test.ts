@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
-import { checkpointArtifacts, disposeState, initTrainState, loadCheckpoint, makeTrainStep, releaseState, saveCheckpoint, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
+import { buildNets, checkpointArtifacts, disposeState, initTrainState, loadCheckpoint, makeTrainStep, objectiveOf, PAPER_OBJECTIVE_SPEC, releaseState, saveCheckpoint, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
 import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { netsFromSpec, objectiveFromSpec, webglTrainer, type TrainerConfig, type WebglSession } from '../src/node';
+import { webglTrainer, type TrainerConfig, type WebglSession } from '../src/node';
 import { holdChromium } from '../../../test-support/chromium-lock';
 import { SKIP_BROWSER } from './support/chromium-gate';
 import { syntheticBatch } from './support/synthetic-batch';
@@ -21,10 +21,10 @@ async function run<A>(task: TaskEither<Error, A>): Promise<A> {
 }
 
 const CONFIG: TrainerConfig = {
-  nets: { generator: { kind: 'unet', depth: 5, ngf: 4 }, discriminator: { nLayers: 3, ndf: 4 }, outChannels: 3 },
+  model: { netG: 'unet_32', netD: 'basic', nLayersD: 3, ngf: 4, ndf: 4, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3 },
   inputShape: [1, 32, 32, 3],
   seed: 7,
-  objective: { lrPolicy: { kind: 'constant' } },
+  objective: { ...PAPER_OBJECTIVE_SPEC, lrPolicy: 'constant' },
   checkpointConfig: { run: 'webgl-trainer-test' },
 };
 
@@ -38,7 +38,7 @@ function lossErrors(a: StepMetrics, b: StepMetrics): Record<(typeof LOSSES)[numb
 
 /** One step in Node on the current backend, from `state` on synthetic batch `i`. */
 function nodeStep(state: TrainState, i: number): { state: TrainState; metrics: StepMetrics } {
-  const step = makeTrainStep(netsFromSpec(CONFIG.nets), objectiveFromSpec(CONFIG.objective));
+  const step = makeTrainStep(buildNets(CONFIG.model), objectiveOf(CONFIG.objective ?? PAPER_OBJECTIVE_SPEC));
   const { a, b, shape } = syntheticBatch(i);
   const batch = { a: tf.tensor4d(a, [...shape]), b: tf.tensor4d(b, [...shape]) };
   const [next, metrics] = step(state, batch);
@@ -88,7 +88,7 @@ describe.skipIf(SKIP_BROWSER)('webglTrainer: train on WebGL from Node, resume on
 
     // … and on wasm, resumed from the checkpoint into a freshly initialised state of the same nets.
     await useBackend('wasm');
-    const like = initTrainState(netsFromSpec(CONFIG.nets), key(999), CONFIG.inputShape, 3);
+    const like = initTrainState(buildNets(CONFIG.model), key(999), CONFIG.inputShape, 3);
     const loaded = await run(
       (() => async () => {
         const r = await loadCheckpoint(fileCheckpoint(join(dir, 'webgl')), like)();

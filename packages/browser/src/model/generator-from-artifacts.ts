@@ -1,9 +1,8 @@
 import { flattenTree, key, mapTree, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
-import { CHECKPOINT_FORMAT, type NetVars } from '@pix2pix-ts/pix2pix';
+import { buildGenerator, CHECKPOINT_FORMAT, parseNetG, type GeneratorSpec, type NetVars } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
-import { generatorFromSpec, type GeneratorSpec } from '../spec/generator-spec';
 import type { NormKind } from '@pix2pix-ts/pix2pix';
 import { generatorSpecFromConfig } from './generator-spec-from-config';
 import { modelHints, type ModelHints } from './model-hints';
@@ -11,7 +10,7 @@ import { modelHints, type ModelHints } from './model-hints';
 /** A generator read from artifacts, ready for `translate(generator, vars, image)`. */
 export interface LoadedGenerator {
   readonly generator: AnyLayer;
-  /** What was built (with the real `ngf`). */
+  /** What was built, by the official names (with the real `ngf` and output channels). */
   readonly spec: GeneratorSpec;
   readonly inChannels: number;
   readonly outChannels: number;
@@ -29,15 +28,26 @@ export interface LoadedGenerator {
 
 const NORMS: readonly NormKind[] = ['batch', 'instance', 'none'];
 
-/** Every generator this package can build, smallest first; `ngf` is a placeholder. */
+/**
+ * Every generator whose tensor paths identify it, smallest first; `ngf` and `outputNc` are placeholders. (An
+ * `encoder_decoder_<N>` has the paths of `unet_<N>`: it is recognised from a config only.)
+ */
 function candidates(): GeneratorSpec[] {
   const out: GeneratorSpec[] = [];
-  for (let depth = 5; depth <= 10; depth++) for (const norm of NORMS) out.push({ kind: 'unet', depth, ngf: 1, norm });
-  for (let blocks = 1; blocks <= 12; blocks++) for (const norm of NORMS) out.push({ kind: 'resnet', blocks, ngf: 1, norm });
+  const add = (netG: string): void => NORMS.forEach((norm) => out.push({ netG, ngf: 1, norm, dropout: true, outputNc: 3 }));
+  for (let depth = 5; depth <= 10; depth++) add(`unet_${2 ** depth}`);
+  for (let blocks = 1; blocks <= 12; blocks++) add(`resnet_${blocks}blocks`);
   return out;
 }
 
-const sizeMultipleOf = (spec: GeneratorSpec): number => (spec.kind === 'unet' ? 2 ** spec.depth : 4);
+/** How many pixels a side must be a multiple of: 2^depth for a U-Net or its encoder-decoder, 4 for a ResNet. */
+const downsamplingOf = (spec: GeneratorSpec): number => {
+  const parsed = parseNetG(spec.netG);
+  return parsed === undefined || parsed.kind === 'resnet' ? 4 : 2 ** parsed.depth;
+};
+
+/** The smallest input every layer accepts (a ResNet's reflection pads need 2x2 at its bottleneck). */
+const smallestSide = (spec: GeneratorSpec): number => Math.max(8, downsamplingOf(spec));
 
 interface Structure {
   readonly params: ParamTree;
@@ -48,8 +58,8 @@ interface Structure {
 
 /** The generator's tree structure, from an init with ngf 1 (the paths do not depend on ngf, the tensors are tiny). */
 function structure(spec: GeneratorSpec): Structure {
-  const layer = generatorFromSpec({ ...spec, ngf: 1 }, 3);
-  const s = spec.kind === 'unet' ? 2 ** spec.depth : 8;
+  const layer = buildGenerator({ ...spec, ngf: 1, outputNc: 3 });
+  const s = smallestSide(spec);
   const init = tf.tidy(() => layer.impl.init(key(0), [1, s, s, 3]) as unknown as tf.TensorContainer) as unknown as { params: ParamTree; state: ParamTree };
   return { ...init, paramPaths: flattenTree(init.params).map(([p]) => p), statePaths: flattenTree(init.state).map(([p]) => p) };
 }
@@ -165,10 +175,9 @@ export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Eithe
   const inChannels = first?.shape[2] ?? 0;
   const ngf = first?.shape[3] ?? 0;
   const outChannels = last?.shape[0] ?? 0;
-  const spec: GeneratorSpec = { ...found.spec, ngf };
-  const generator = generatorFromSpec(spec, outChannels);
-  // The smallest input every layer accepts (a ResNet's reflection pads need 2x2 at its bottleneck).
-  const size = spec.kind === 'unet' ? 2 ** spec.depth : 8;
+  const spec: GeneratorSpec = { ...found.spec, ngf, outputNc: outChannels };
+  const generator = buildGenerator(spec);
+  const size = smallestSide(spec);
   try {
     const y = tf.tidy(() => generator.impl.apply(params, state, tf.zeros([1, size, size, inChannels]), { training: false, dropout: false, batchStats: true }).y);
     const shape = y.shape;
@@ -187,6 +196,6 @@ export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Eithe
     source: prefixes.source,
     specFrom: found.from,
     hints: modelHints(topology),
-    sizeMultiple: sizeMultipleOf(spec),
+    sizeMultiple: downsamplingOf(spec),
   });
 }

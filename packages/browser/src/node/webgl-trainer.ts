@@ -135,7 +135,7 @@ function callPage<A, O>(session: BrowserPage, method: string, arg: unknown, code
  * if (E.isLeft(session)) throw session.left;
  * const s = session.right;
  * console.log(s.setup.backend.renderer); // ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) …))
- * await s.init({ nets: { generator: { kind: 'unet', depth: 5, ngf: 4 }, discriminator: { nLayers: 3, ndf: 4 }, outChannels: 3 }, inputShape: [1, 32, 32, 3], seed: 0 })();
+ * await s.init({ model: { netG: 'unet_32', netD: 'basic', nLayersD: 3, ngf: 4, ndf: 4, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3 }, inputShape: [1, 32, 32, 3], seed: 0 })();
  * const a = new Float32Array(32 * 32 * 3).fill(0.5), b = new Float32Array(32 * 32 * 3).fill(-0.5);
  * console.log(await s.step({ a, b, shape: [1, 32, 32, 3] })()); // Right({ G_GAN: …, G_L1: …, step: 1, ms: … })
  * const artifacts = await s.save()();
@@ -189,7 +189,7 @@ function session(page: BrowserPage, setup: SetupReply, who: string): WebglSessio
           TE.fromEither(needConfig()),
           TE.flatMap((c) => {
             const [n, h, w] = batch.shape;
-            const outChannels = c.nets.outChannels;
+            const outChannels = c.model.outputNc;
             if (batch.a.length !== size(batch.shape)) return TE.left(new Error(`step: A has ${batch.a.length} values, shape [${batch.shape.join(', ')}] needs ${size(batch.shape)}`));
             if (batch.b.length !== n * h * w * outChannels) return TE.left(new Error(`step: B has ${batch.b.length} values, [${n}, ${h}, ${w}, ${outChannels}] needs ${n * h * w * outChannels}`));
             const request = {

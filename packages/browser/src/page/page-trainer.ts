@@ -1,9 +1,12 @@
 import { countParams, key } from '@pix2pix-ts/layers';
 import {
+  buildNets,
   checkpointArtifacts,
   disposeState,
   initTrainState,
   makeTrainStepAsync,
+  objectiveOf,
+  PAPER_OBJECTIVE_SPEC,
   releaseState,
   stateFromArtifacts,
   translate,
@@ -16,8 +19,6 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { decodeWith } from '../spec/decode';
-import { netsFromSpec } from '../spec/nets-spec';
-import { objectiveFromSpec } from '../spec/objective-spec';
 import { setupWebgl } from '../webgl/webgl-setup';
 import { setupWebgpu, webgpuAdapterName } from '../webgpu/webgpu-setup';
 import {
@@ -137,10 +138,10 @@ export function createPageTrainer(): PageTrainer {
           TE.tryCatch(async () => {
             if (run !== undefined) disposeState(run.state);
             run = undefined;
-            const nets = netsFromSpec(config.nets);
-            const state = initTrainState(nets, key(config.seed), config.inputShape, config.nets.outChannels);
+            const nets = buildNets(config.model);
+            const state = initTrainState(nets, key(config.seed), config.inputShape, config.model.outputNc);
             // The losses are read with data(): webgpu's synchronous read loses the device on SwiftShader.
-            run = { config, nets, step: makeTrainStepAsync(nets, objectiveFromSpec(config.objective)), state };
+            run = { config, nets, step: makeTrainStepAsync(nets, objectiveOf(config.objective ?? PAPER_OBJECTIVE_SPEC)), state };
             return status(run);
           }, toError),
         ),

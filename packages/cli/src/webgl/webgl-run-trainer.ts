@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { netsSpecFromOptions } from '@pix2pix-ts/browser';
 import type { WebglSession } from '@pix2pix-ts/browser/node';
-import { checkpointArtifacts, disposeState, objectiveOf, stateFromArtifacts, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
+import { checkpointArtifacts, disposeState, stateFromArtifacts, type StepMetrics, type TrainState } from '@pix2pix-ts/pix2pix';
 import { backendError, messageOf, type CliError } from '../cli/cli-error';
 import type { RunConfig } from '../config/run-config';
 import type { Trainer } from '../train/trainer';
@@ -12,8 +11,8 @@ const webglError = (what: string) => (e: { readonly message: string }): CliError
 
 /**
  * A {@link Trainer} whose steps run on WebGL in headless Chromium (a {@link WebglSession}), for
- * `pix2pix train --backend webgl`. The page builds the run's networks (`netsSpecFromOptions(config.model)`,
- * what `buildNets` builds here) and loads `initial` (a fresh state or a resumed checkpoint, made in Node), so
+ * `pix2pix train --backend webgl`. The page builds the run's networks from the run's own model spec
+ * (`config.model`, pix2pix's `ModelSpec`: `buildNets` there as here) and loads `initial` (a fresh state or a resumed checkpoint, made in Node), so
  * a webgl run starts from exactly the weights a wasm run of the same seed starts from. Batches come from the
  * Node loader as they are. `snapshot()` brings the page's state back as `checkpointArtifacts` bytes, read into
  * Node tensors with `stateFromArtifacts` (into `initial`'s structure, which this trainer keeps until the end),
@@ -31,13 +30,8 @@ const webglError = (what: string) => (e: { readonly message: string }): CliError
 export function webglRunTrainer(session: WebglSession, config: RunConfig, initial: TrainState): TE.TaskEither<CliError, Trainer> {
   const { batchSize, cropSize } = config.data;
   return pipe(
-    TE.fromEither(pipe(netsSpecFromOptions(config.model), E.mapLeft(webglError('the networks')))),
-    TE.flatMap((nets) =>
-      pipe(
-        session.init({ nets, inputShape: [batchSize, cropSize, cropSize, config.model.inputNc], seed: config.run.seed, objective: objectiveOf(config.objective), checkpointConfig: config }),
-        TE.mapLeft(webglError('init')),
-      ),
-    ),
+    session.init({ model: config.model, inputShape: [batchSize, cropSize, cropSize, config.model.inputNc], seed: config.run.seed, objective: config.objective, checkpointConfig: config }),
+    TE.mapLeft(webglError('init')),
     TE.flatMap(() => TE.tryCatch(() => checkpointArtifacts(initial, config), (e) => backendError(`--backend webgl: encoding the state: ${messageOf(e)}`))),
     TE.flatMap((artifacts) => pipe(session.load(artifacts), TE.mapLeft(webglError('loading the state into the page')))),
     TE.flatMap((status) =>

@@ -13,6 +13,17 @@ export type NetDName = (typeof NET_D_NAMES)[number];
 export const NORM_NAMES = ['batch', 'instance', 'none'] as const;
 
 /**
+ * `--norm` as an io-ts codec (`NormKind`).
+ *
+ * @example
+ * ```ts
+ * import { NormKindCodec } from '@pix2pix-ts/pix2pix';
+ * NormKindCodec.is('instance'); // true
+ * ```
+ */
+export const NormKindCodec = keys(NORM_NAMES, 'a norm');
+
+/**
  * A generator as data, by the official option names: `netG` (`unet_256`, `resnet_9blocks`, `unet_<N>`, and the
  * ablation `encoder_decoder_<N>`), `ngf`, `norm`, `dropout` (the official default; `--no_dropout` turns it off)
  * and `outputNc`. Input channels come from the data. The generator half of {@link ModelSpec}; an exported
@@ -25,7 +36,7 @@ export const NORM_NAMES = ['batch', 'instance', 'none'] as const;
  * ```
  */
 export const GeneratorSpec = t.type(
-  { netG: NetGName, ngf: PositiveInt, norm: keys(NORM_NAMES, 'a norm'), dropout: t.boolean, outputNc: PositiveInt },
+  { netG: NetGName, ngf: PositiveInt, norm: NormKindCodec, dropout: t.boolean, outputNc: PositiveInt },
   'GeneratorSpec',
 );
 /** See {@link GeneratorSpec}. */

@@ -38,6 +38,27 @@ export const ObjectiveSpec = t.type(
 export type ObjectiveSpec = t.TypeOf<typeof ObjectiveSpec>;
 
 /**
+ * The paper's objective as a spec: vanilla cGAN + 100·L1, Adam(2e-4, 0.5), 100 + 100 epochs of linear decay
+ * (`objectiveOf(PAPER_OBJECTIVE_SPEC)` is {@link PAPER_OBJECTIVE}).
+ *
+ * @example
+ * ```ts
+ * import { PAPER_OBJECTIVE_SPEC, type ObjectiveSpec } from '@pix2pix-ts/pix2pix';
+ * const constantLr: ObjectiveSpec = { ...PAPER_OBJECTIVE_SPEC, lrPolicy: 'constant' };
+ * ```
+ */
+export const PAPER_OBJECTIVE_SPEC: ObjectiveSpec = {
+  ganMode: 'vanilla',
+  lambdaL1: 100,
+  lr: 2e-4,
+  beta1: 0.5,
+  lrPolicy: 'linear',
+  lrDecayIters: 50,
+  nEpochs: 100,
+  nEpochsDecay: 100,
+};
+
+/**
  * The learning-rate policy of an objective spec (the official `--lr_policy` semantics).
  *
  * @example

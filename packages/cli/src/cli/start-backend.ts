@@ -6,14 +6,19 @@ import { backendError, messageOf, type CliError } from './cli-error';
 export const WEBGL_NEEDS_BROWSER =
   '--backend webgl: only `pix2pix train` runs on WebGL (its steps in headless Chromium); this command runs in Node: use --backend wasm (fast) or cpu.';
 
+/** The message for `--backend webgpu` outside `train` (only training runs in the browser). */
+export const WEBGPU_NEEDS_BROWSER =
+  '--backend webgpu: only `pix2pix train` runs on WebGPU (its steps in headless Chromium); this command runs in Node: use --backend wasm (fast) or cpu.';
+
 /**
  * Starts a tfjs backend in Node: `wasm` or `cpu`; `webgl` fails at once with a one-line message (WebGL exists
  * only in a browser: `train` drives one itself, see `startWebgl`, and keeps `wasm` here for samples and eval). `wasmKernels` picks the backends package's default, its replacement
  * convolution kernels (`backends`), or tfjs-wasm's own (`native`, to compare); `threads` (wasm) the size of XNNPACK's pool
  * (`--threads`; unset: one). Returns the backend's description for the start-up line.
  */
-export function startBackend(name: 'cpu' | 'wasm' | 'webgl', wasmKernels: 'native' | 'backends' = 'backends', threads?: number): TE.TaskEither<CliError, BackendInfo> {
+export function startBackend(name: 'cpu' | 'wasm' | 'webgl' | 'webgpu', wasmKernels: 'native' | 'backends' = 'backends', threads?: number): TE.TaskEither<CliError, BackendInfo> {
   if (name === 'webgl') return TE.left(backendError(WEBGL_NEEDS_BROWSER));
+  if (name === 'webgpu') return TE.left(backendError(WEBGPU_NEEDS_BROWSER));
   return TE.tryCatch(
     // The package's default (its replacement kernels) is the fast one: a pix2pix step measured 165 ms with
     // tfjs-wasm's own kernels and 106 ms with the replacements at 64x64 ngf 16 (1537 vs 760 ms at 128x128 ngf 32).
@@ -39,5 +44,7 @@ export function describeBackend(info: BackendInfo): string {
       return `wasm (${info.simd ? 'SIMD' : 'no SIMD'}, ${info.threadsCount} thread${info.threadsCount === 1 ? '' : 's'})`;
     case 'webgl':
       return 'webgl';
+    case 'webgpu':
+      return 'webgpu';
   }
 }

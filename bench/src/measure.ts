@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, translate, unetGenerator, type TrainState } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, releaseState, translate, type ModelSpec, type TrainState } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { CHANNELS, configById, type BenchConfig } from './configs';
 import { peerModel } from './keras-peer';
@@ -31,12 +31,25 @@ export function syntheticPair(config: BenchConfig): { readonly a: tf.Tensor4D; r
   return { a: tf.tensor4d(a, shape), b: tf.tensor4d(a.map((v) => Math.tanh(1.5 * v)), shape) };
 }
 
+/**
+ * A configuration as pix2pix's one model spec (what the CLI's run configuration and the trainer page build from):
+ * `unet_<2^depth>` with dropout, an `n_layers` PatchGAN, batch norm, RGB in and out.
+ */
+export const modelSpecOf = (config: BenchConfig): ModelSpec => ({
+  netG: `unet_${2 ** config.depth}`,
+  netD: 'n_layers',
+  nLayersD: config.nLayers,
+  ngf: config.ngf,
+  ndf: config.ndf,
+  norm: 'batch',
+  dropout: true,
+  inputNc: CHANNELS,
+  outputNc: CHANNELS,
+});
+
 /** Our implementation of a configuration (the packages' public API), trained on the pair `a`, `b`. */
 export function ours(config: BenchConfig, a: tf.Tensor4D, b: tf.Tensor4D): Subject {
-  const nets = {
-    generator: unetGenerator({ depth: config.depth, ngf: config.ngf, outChannels: CHANNELS }),
-    discriminator: patchGan({ nLayers: config.nLayers, ndf: config.ndf }),
-  };
+  const nets = buildNets(modelSpecOf(config));
   const trainStep = makeTrainStep(nets, PAPER_OBJECTIVE);
   let state: TrainState = initTrainState(nets, key(0), [1, config.size, config.size, CHANNELS], CHANNELS);
   return {

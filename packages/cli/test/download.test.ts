@@ -142,7 +142,7 @@ describe('pix2pix train --dataroot NAME', () => {
     return JSON.parse(readFileSync(join(runs, run ?? '', 'config.json'), 'utf8')) as { data: { dataroot: string; direction: string; evalPhase: string } };
   };
 
-  it('--dataroot maps downloads maps once and trains AtoB, evaluated on val', async () => {
+  it('--dataroot maps downloads maps once and trains AtoB, evaluated on val; eval --dataroot maps evaluates on val', async () => {
     const server = await serveFile('maps.tar.gz', maps);
     try {
       useServer(server);
@@ -154,6 +154,14 @@ describe('pix2pix train --dataroot NAME', () => {
       expect(r.out).toContain(`--dataroot maps: the official maps dataset (aerial photo → map), downloaded to ${join(cacheOf(), 'maps')}; presets: --direction AtoB --eval_phase val`);
       expect(configOf(runs).data).toMatchObject({ dataroot: join(cacheOf(), 'maps'), direction: 'AtoB', evalPhase: 'val' });
       expect(server.requests).toHaveLength(1);
+
+      // eval --dataroot NAME on another machine (an empty cache): fetched, evaluated on maps' val split
+      process.env['XDG_CACHE_HOME'] = join(tmp, 'xdg-eval');
+      const [run] = readdirSync(runs);
+      const evaluated = await inProcess(['eval', '--run', join(runs, run ?? ''), '--dataroot', 'maps', '--backend', 'cpu', '--num_test', '2']);
+      expect(evaluated.code).toBe(0);
+      expect(evaluated.out).toContain(`--dataroot maps: the official maps dataset (aerial photo → map), downloaded to ${join(tmp, 'xdg-eval', 'pix2pix-ts', 'maps')}; presets: --phase val`);
+      expect(server.requests).toHaveLength(2);
     } finally {
       await server.close();
     }

@@ -5,7 +5,7 @@ import { ablateCommand } from '../commands/ablate';
 import { convertCommand } from '../commands/convert';
 import { downloadCommand } from '../commands/download';
 import { evalCommand } from '../commands/eval';
-import { namedDataroot } from '../commands/named-dataroot';
+import { namedDataroot, namedEvalDataroot } from '../commands/named-dataroot';
 import { exportCommand } from '../commands/export';
 import { officialTestOptions, officialTrainOptions } from '../commands/official';
 import { testCommand } from '../commands/test';
@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], makeEnv: (signal: AbortSigna
       case 'test':
         return await run(pipe(officialTestOptions(cmd.options, env), TE.chain((o) => testCommand(o, env))), env);
       case 'eval':
-        return await run(evalCommand(cmd.options, env), env);
+        return await run(pipe(namedEvalDataroot(cmd.options, env), TE.chain((o) => evalCommand(o, env))), env);
       case 'export':
         return await run(exportCommand(cmd.options, env), env);
       case 'convert':

@@ -74,11 +74,39 @@ export const datasetCliError = (option: string) => (e: { readonly _tag: string; 
   e._tag === 'InvalidInput' ? usageError(`${option}: ${e.message}`) : inputError(`${option}: ${e.message}`);
 
 /**
+ * The official dataset a `--dataroot` value names, fetched (see `fetchOfficialDataset`: progress on stderr,
+ * resume, digest), or undefined when the value is not a name of one, or is a folder in the working directory
+ * (a folder named like a dataset stays a folder).
+ *
+ * @example
+ * ```ts
+ * import { fetchNamedDataroot } from '@pix2pix-ts/cli/node';
+ * // await fetchNamedDataroot('maps', env)(); // Right({ root: '~/.cache/pix2pix-ts/maps', origin: 'cache', … })
+ * ```
+ */
+export function fetchNamedDataroot(dataroot: string, env: CliEnv): TE.TaskEither<CliError, FetchedDataset | undefined> {
+  if (!isOfficialDatasetName(dataroot)) return TE.right(undefined);
+  return pipe(
+    TE.fromTask(() => isFolder(dataroot)),
+    TE.chain((local) =>
+      local
+        ? TE.right(undefined)
+        : pipe(
+            fetchOfficialDataset(dataroot, { onProgress: datasetProgress(env), onNote: (s) => env.stdout.write(`${s}\n`) }),
+            TE.mapLeft(datasetCliError(`--dataroot ${dataroot}`)),
+          ),
+    ),
+  );
+}
+
+const origin = (f: FetchedDataset): string => `the official ${f.dataset.name} dataset (${f.dataset.task}), ${f.origin === 'download' ? 'downloaded to' : 'from'} ${f.root}`;
+
+/**
  * `--dataroot NAME` of `pix2pix train`: a name of an official dataset (`facades`, `cityscapes`, `maps`,
- * `edges2shoes`, `edges2handbags`, `night2day`) that is not a folder here is fetched once into the cache (see
- * `fetchOfficialDataset`: progress, resume, digest) and replaced by its folder, and the dataset's presets are
- * applied where not given ({@link namedDatasetPreset}). A folder of that name in the working directory is used
- * as a folder, as before; a `--resume` run keeps its own data.
+ * `edges2shoes`, `edges2handbags`, `night2day`) that is not a folder here is fetched once into the cache
+ * ({@link fetchNamedDataroot}) and replaced by its folder, and the dataset's presets are applied where not given
+ * ({@link namedDatasetPreset}). The other options are checked first, so a typo is said before a download. A
+ * `--resume` run keeps its own data.
  *
  * @example
  * ```ts
@@ -89,7 +117,6 @@ export const datasetCliError = (option: string) => (e: { readonly _tag: string; 
 export function namedDataroot(o: TrainOptions, env: CliEnv): TE.TaskEither<CliError, TrainOptions> {
   const name = o.dataroot;
   if (name === undefined || o.resume !== undefined || !isOfficialDatasetName(name)) return TE.right(o);
-  const say = (s: string): void => env.stdout.write(`${s}\n`);
   // A usage error (a typo in another option) is said before a download of up to gigabytes, not after it.
   const usable = pipe(
     officialTrain(namedDatasetPreset(OFFICIAL_DATASETS[name], o).options),
@@ -97,19 +124,36 @@ export function namedDataroot(o: TrainOptions, env: CliEnv): TE.TaskEither<CliEr
   );
   if (E.isLeft(usable)) return TE.left(usable.left);
   return pipe(
-    TE.fromTask(() => isFolder(name)),
-    TE.chain((local) =>
-      local
-        ? TE.right(o)
-        : pipe(
-            fetchOfficialDataset(name, { onProgress: datasetProgress(env), onNote: say }),
-            TE.mapLeft(datasetCliError(`--dataroot ${name}`)),
-            TE.map((f: FetchedDataset) => {
-              const { options, applied } = namedDatasetPreset(f.dataset, { ...o, dataroot: f.root });
-              say(`--dataroot ${name}: the official ${name} dataset (${f.dataset.task}), ${f.origin === 'download' ? 'downloaded to' : 'from'} ${f.root}${applied.length === 0 ? '' : `; presets: ${applied.join(' ')}`}`);
-              return options;
-            }),
-          ),
-    ),
+    fetchNamedDataroot(name, env),
+    TE.map((f) => {
+      if (f === undefined) return o;
+      const { options, applied } = namedDatasetPreset(f.dataset, { ...o, dataroot: f.root });
+      env.stdout.write(`--dataroot ${name}: ${origin(f)}${applied.length === 0 ? '' : `; presets: ${applied.join(' ')}`}\n`);
+      return options;
+    }),
+  );
+}
+
+/**
+ * `--dataroot NAME` of `pix2pix eval`: the official dataset fetched as for `train`, and `--phase` preset to its
+ * evaluation split (`val` where the archive has no `test/`) when not given. The direction stays the
+ * checkpoint's (or `--direction`): a model may translate either way.
+ *
+ * @example
+ * ```ts
+ * import { namedEvalDataroot } from '@pix2pix-ts/cli/node';
+ * // await namedEvalDataroot({ pretrained: 'sat2map', dataroot: 'maps' }, env)(); // Right({ …, dataroot: '~/.cache/pix2pix-ts/maps', phase: 'val' })
+ * ```
+ */
+export function namedEvalDataroot<O extends { readonly dataroot?: string; readonly phase?: 'train' | 'val' | 'test' }>(o: O, env: CliEnv): TE.TaskEither<CliError, O> {
+  const name = o.dataroot;
+  if (name === undefined) return TE.right(o);
+  return pipe(
+    fetchNamedDataroot(name, env),
+    TE.map((f) => {
+      if (f === undefined) return o;
+      env.stdout.write(`--dataroot ${name}: ${origin(f)}${o.phase === undefined ? `; presets: --phase ${f.dataset.evalPhase}` : ''}\n`);
+      return { ...o, dataroot: f.root, phase: o.phase ?? f.dataset.evalPhase };
+    }),
   );
 }

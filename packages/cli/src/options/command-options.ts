@@ -251,7 +251,7 @@ export const TEST_OPTIONS = {
 /** `pix2pix eval`: test-set metrics of a checkpoint. */
 export const EVAL_OPTIONS = {
   ...checkpointSource,
-  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder holding the split of aligned AB images', default: 'the checkpoint\'s' }),
+  dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder holding the split of aligned AB images, or the name of an official dataset (fetched once, as for train; --phase defaults to its evaluation split)', default: 'the checkpoint\'s' }),
   dataset_mode: spec({ codec: oneOf(['aligned', 'synthetic'] as const), arg: 'MODE', group: 'Data', help: 'aligned or synthetic', default: 'the checkpoint\'s' }),
   phase: spec({ codec: oneOf(PHASE_NAMES), arg: 'SPLIT', group: 'Data', help: 'the split to evaluate', default: 'test' }),
   direction: spec({ codec: oneOf(DIRECTION_NAMES), arg: 'DIR', group: 'Data', help: 'AtoB or BtoA', default: 'the checkpoint\'s' }),

@@ -5,8 +5,8 @@ import * as E from 'fp-ts/Either';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useBackend } from '@pix2pix-ts/backends';
 import { flattenTree, receptiveField } from '@pix2pix-ts/layers';
-import { buildNets, patchGanField } from '@pix2pix-ts/pix2pix';
-import { buildRunConfig, freshState, parseCommandLine, renderCommandHelp, RunConfig, type TrainOptions } from '../src/node';
+import { buildNets, disposeState, patchGanField } from '@pix2pix-ts/pix2pix';
+import { buildRunConfig, freshState, loadRunCheckpoint, parseCommandLine, renderCommandHelp, RunConfig, type TrainOptions } from '../src/node';
 import { inProcess } from './support/in-process';
 
 const build = (argv: string[]) => {
@@ -150,6 +150,12 @@ describe.each(['cpu', 'wasm'] as const)('pix2pix train with each variant (%s)', 
     expect(config.objective).toMatchObject(objective);
     const info = JSON.parse(readFileSync(join(root, dir, 'run.json'), 'utf8')) as { status: string };
     expect(info.status).toBe('complete');
+    // Resume, eval and export rebuild the networks from the checkpoint's own configuration: the D it trained.
+    const loaded = await loadRunCheckpoint(join(root, dir, 'checkpoints', 'latest'))();
+    if (E.isLeft(loaded)) throw new Error(loaded.left.message);
+    expect(loaded.right.nets.discriminatorInput).toBe(config.model.netDInput);
+    expect(flattenTree(loaded.right.state.d.params)[0]?.[1].shape[2]).toBe(config.model.netDInput === 'unconditional' ? 3 : 6);
+    disposeState(loaded.right.state);
   });
 });
 

@@ -4,6 +4,7 @@ import { flattenTree, key, outputShapeOf, receptiveField } from '@pix2pix-ts/lay
 import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  checkpointArtifacts,
   discriminatorChannels,
   disposeState,
   encoderDecoder,
@@ -16,6 +17,7 @@ import {
   patchLayers,
   PATCH_SIZES,
   releaseState,
+  stateFromArtifacts,
   unetGenerator,
   variantOf,
   variantSettings,
@@ -193,5 +195,25 @@ describe('the unconditional D in the step', () => {
       return m.D_real;
     };
     expect(dReal(0.5)).not.toBe(dReal(0));
+  });
+});
+
+describe('checkpoints carry what D saw', () => {
+  beforeAll(() => onBackend('cpu'));
+
+  it("a checkpoint of an unconditional D is refused by a conditional template, naming the tensor and both shapes, and honoured by its own", async () => {
+    const uncond = variant('l1+gan', 'unet');
+    const cond = variant('l1+cgan', 'unet');
+    const saved = initTrainState(uncond.nets, key(1), [1, 32, 32, 3], 3);
+    const artifacts = await checkpointArtifacts(saved, { model: { netDInput: 'unconditional' } });
+    const wrong = initTrainState(cond.nets, key(2), [1, 32, 32, 3], 3);
+    const refused = stateFromArtifacts(artifacts, wrong);
+    expect(E.isLeft(refused) && refused.left.message).toBe("d.params: unflattenTree: tensor '0.kernel' has shape [4, 4, 3, 4], expected [4, 4, 6, 4]");
+    const right = initTrainState(uncond.nets, key(2), [1, 32, 32, 3], 3);
+    const honoured = stateFromArtifacts(artifacts, right);
+    if (E.isLeft(honoured)) throw new Error(honoured.left.message);
+    expect(honoured.right.config).toEqual({ model: { netDInput: 'unconditional' } });
+    expect(flattenTree(honoured.right.state.d.params)[0]?.[1].shape).toEqual([4, 4, 3, 4]);
+    for (const s of [saved, wrong, right, honoured.right.state]) disposeState(s);
   });
 });

@@ -152,6 +152,8 @@ describe.each(['cpu', 'wasm'] as const)('pix2pix train with each variant (%s)', 
     expect(config.objective).toMatchObject(objective);
     const info = JSON.parse(readFileSync(join(root, dir, 'run.json'), 'utf8')) as { status: string };
     expect(info.status).toBe('complete');
+    // The report's configuration table says what D saw.
+    expect(readFileSync(join(root, dir, 'report.html'), 'utf8')).toContain(`<td><code>--netD_input</code></td><td>${config.model.netDInput ?? ''}</td>`);
     // Resume, eval and export rebuild the networks from the checkpoint's own configuration: the D it trained.
     const loaded = await loadRunCheckpoint(join(root, dir, 'checkpoints', 'latest'))();
     if (E.isLeft(loaded)) throw new Error(loaded.left.message);

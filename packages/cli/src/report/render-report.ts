@@ -1,4 +1,4 @@
-import type { RunConfig } from '../config/run-config';
+import { netDInputOf, type RunConfig } from '../config/run-config';
 import type { SplitMetrics } from '../eval/image-metrics';
 import { dataFaultsSentence } from '../data/data-faults';
 import { photoModeOf } from '../data/photo-mode';
@@ -235,6 +235,7 @@ function configSection(c: RunConfig): string {
     ['--netG', c.model.netG],
     ['--ngf', String(c.model.ngf)],
     ['--netD', c.model.netD === 'n_layers' ? `n_layers (--n_layers_D ${c.model.nLayersD})` : c.model.netD],
+    ['--netD_input', netDInputOf(c.model)],
     ['--ndf', String(c.model.ndf)],
     ['--norm', c.model.norm],
     ['dropout', String(c.model.dropout)],

@@ -9,7 +9,6 @@ import {
   budgetOf,
   compareSentence,
   COMPARISONS,
-  histogramIntersection,
   planStudy,
   runStates,
   statOf,
@@ -129,21 +128,6 @@ describe('the numbers of the tables', () => {
     const s = statOf([1, 3]);
     expect(s.mean).toBe(2);
     expect(s.sd).toBeCloseTo(Math.SQRT2, 12);
-  });
-  it('histogram intersection: 1 for the same distribution at any scale, 0 for disjoint ones, symmetric', () => {
-    expect(histogramIntersection([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
-    expect(histogramIntersection([1, 0], [0, 1])).toBe(0);
-    expect(histogramIntersection([1, 1, 0], [0, 2, 2])).toBeCloseTo(0.5, 12);
-    fc.assert(
-      fc.property(fc.array(fc.nat(100), { minLength: 4, maxLength: 4 }), fc.array(fc.nat(100), { minLength: 4, maxLength: 4 }), (p, q) => {
-        fc.pre(p.some((x) => x > 0) && q.some((x) => x > 0));
-        const x = histogramIntersection(p, q);
-        expect(x).toBeCloseTo(histogramIntersection(q, p), 12);
-        expect(x).toBeGreaterThanOrEqual(0);
-        expect(x).toBeLessThanOrEqual(1 + 1e-12);
-      }),
-      { seed: 3 },
-    );
   });
 
   const hist = { l: [1, 1], a: [1, 1], b: [1, 1] };

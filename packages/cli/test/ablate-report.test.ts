@@ -18,6 +18,10 @@ describe('pix2pix ablate: the report', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/<h2>Objective \(the paper&#39;s Table 1\)<\/h2>/);
     for (const row of ['L1', 'cGAN', 'L1+GAN', 'L1+cGAN']) expect(html).toContain(`<strong>${row}</strong>`);
+    // The FCN-score of each variant (a segmenter trained once on the real photos), with the real photos' as the ceiling.
+    expect(run.out).toMatch(/^\[FCN-score\] segmenter: /m);
+    expect(html).toContain('<th class="num">FCN px acc ↑</th>');
+    expect(html).toContain('<strong>real photos</strong>');
     // The paper's FCN per-pixel accuracy beside each row.
     for (const acc of ['0.42', '0.57', '0.64', '0.66']) expect(html).toContain(`<td class="num">${acc}</td>`);
     // A sentence per comparison of the study, with the paper's direction.

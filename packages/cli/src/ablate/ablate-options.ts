@@ -26,6 +26,8 @@ export const ABLATE_OPTIONS = {
   seeds: spec({ codec: intFromString(1, 100), arg: 'N', group: 'Budget', help: 'seeds per variant (the tables give mean ± sd over them)', default: String(d.seeds) }),
   baseline_seeds: spec({ codec: intFromString(1, 100), arg: 'N', group: 'Budget', help: 'seeds of the baseline (L1+cGAN), at least --seeds: its spread is the noise floor of every comparison', default: String(d.baselineSeeds) }),
   seed: spec({ codec: intFromString(0, 2 ** 31 - 101), arg: 'N', group: 'Budget', help: 'the first seed (then N+1, ...)', default: String(d.firstSeed) }),
+  no_fcn: spec({ codec: Flag, group: 'Evaluation', help: 'skip the FCN-score (and the training of its segmenter); the Lab colour histograms are still computed' }),
+  fcn_steps: spec({ codec: intFromString(1, 1_000_000), arg: 'N', group: 'Evaluation', help: 'training steps of the FCN-score segmenter (trained once on the real training photos, cached, shared by every variant)', default: '3000; smoke: 50' }),
   backend: spec({ codec: oneOf(['wasm', 'cpu'] as const), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU) or cpu (reference)', default: 'wasm' }),
   wasm_kernels: spec({ codec: oneOf(['native', 'backends'] as const), arg: 'WHICH', group: 'Runtime', help: 'wasm convolution kernels: backends (the default) or native', default: 'backends' }),
   help: spec({ codec: Flag, group: 'Runtime', help: 'show this help' }),

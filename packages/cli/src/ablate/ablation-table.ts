@@ -82,7 +82,7 @@ function paperOf(study: StudyName, id: string): PaperResult | undefined {
 export function rowMetrics(evals: readonly VariantEval[]): RowMetrics | undefined {
   if (evals.length === 0) return undefined;
   const of = (f: (e: VariantEval) => number): Stat => statOf(evals.map(f));
-  const withFcn = evals.flatMap((e) => (e.fcn === undefined ? [] : [e.fcn]));
+  const withFcn = evals.flatMap((e) => (e.fcn === undefined ? [] : [e.fcn.generated]));
   return {
     l1: of((e) => e.l1),
     psnr: of((e) => e.psnr),
@@ -91,7 +91,7 @@ export function rowMetrics(evals: readonly VariantEval[]): RowMetrics | undefine
     histA: of((e) => e.intersection.a),
     histB: of((e) => e.intersection.b),
     ...(withFcn.length === evals.length
-      ? { fcn: { pixelAcc: statOf(withFcn.map((f) => f.pixelAcc)), classAcc: statOf(withFcn.map((f) => f.classAcc)), iou: statOf(withFcn.map((f) => f.iou)) } }
+      ? { fcn: { pixelAcc: statOf(withFcn.map((f) => f.pixelAccuracy ?? Number.NaN)), classAcc: statOf(withFcn.map((f) => f.classAccuracy ?? Number.NaN)), iou: statOf(withFcn.map((f) => f.classIou ?? Number.NaN)) } }
       : {}),
     trainSeconds: evals.reduce((s, e) => s + e.trainSeconds, 0) / evals.length,
     steps: evals.reduce((s, e) => s + e.steps, 0) / evals.length,

@@ -6,7 +6,6 @@ export * from './same-experiment';
 export * from './study-layout';
 export * from './study-record';
 export * from './paper-results';
-export * from './colour-histograms';
 export * from './variant-eval';
 export * from './ablation-table';
 export * from './comparisons';

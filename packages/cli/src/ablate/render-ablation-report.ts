@@ -3,7 +3,7 @@ import { REPORT_CSS } from '../report/report-style';
 import { renderLineChart, type ChartSeries } from '../report/svg-line-chart';
 import { formatDuration } from '../train/progress-format';
 import type { AblationRow, AblationTable } from './ablation-table';
-import { HISTOGRAM_BINS, LAB_RANGES, type LabHistograms } from './colour-histograms';
+import { LAB_BINS, type LabDistribution } from '../eval/lab-histograms';
 import { COMPARISONS, compareSentence, formatStat } from './comparisons';
 import type { StudyPlan } from './plan-study';
 import type { StudyBudget } from './study-budget';
@@ -48,6 +48,13 @@ function rowHtml(r: AblationRow, withFcn: boolean, runLinks: readonly string[]):
   );
 }
 
+/** The FCN-score of the real test photos: the segmenter's ceiling (the paper's "ground truth" row). */
+function ceilingRow(d: AblationReportData): string {
+  const real = d.evals.find((e) => e.fcn !== undefined)?.fcn?.real.pixelAccuracy;
+  if (real === undefined) return '';
+  return `<tr><td><strong>real photos</strong><div class="caption">the segmenter on the real test photos: the FCN-score's ceiling</div></td>${num('–').repeat(4)}${num(f2(real ?? Number.NaN))}${num('–')}${num('0.80')}${num('–')}${num('–')}</tr>`;
+}
+
 function tableHtml(t: AblationTable, d: AblationReportData): string {
   const withFcn = t.rows.some((r) => r.metrics?.fcn !== undefined);
   const links = (id: string): string[] =>
@@ -57,7 +64,7 @@ function tableHtml(t: AblationTable, d: AblationReportData): string {
     .filter((s): s is string => s !== undefined);
   return `<section><h2>${escapeHtml(STUDY_TITLES[t.study])}</h2>
 <table><thead><tr><th>variant</th><th class="num">L1 ↓</th><th class="num">PSNR ↑</th><th class="num">SSIM ↑</th><th class="num">Lab hist. ∩ L/a/b ↑</th>${withFcn ? '<th class="num">FCN px acc ↑</th>' : ''}<th class="num">seeds</th><th class="num">paper: FCN px acc</th><th class="num">paper: hist. ∩ L/a/b</th><th class="num">train time</th></tr></thead>
-<tbody>${t.rows.map((r) => rowHtml(r, withFcn, links(r.variant.id))).join('\n')}</tbody></table>
+<tbody>${t.rows.map((r) => rowHtml(r, withFcn, links(r.variant.id))).join('\n')}${withFcn ? ceilingRow(d) : ''}</tbody></table>
 ${sentences.length === 0 ? '<p class="caption">No comparison yet: its variants are not evaluated.</p>' : `<ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('\n')}</ul>`}
 </section>`;
 }
@@ -84,11 +91,9 @@ function imagesHtml(d: AblationReportData): string {
 <p class="caption">Each variant's first seed, the paper's test behaviour (dropout on, batch statistics).</p></section>`;
 }
 
-/** Histogram counts as fractions against the bin centres of a channel. */
-const histPoints = (counts: readonly number[], [lo, hi]: readonly [number, number]): Array<[number, number]> => {
-  const total = counts.reduce((s, x) => s + x, 0);
-  return counts.map((c, i) => [lo + ((i + 0.5) * (hi - lo)) / HISTOGRAM_BINS, total === 0 ? 0 : c / total]);
-};
+/** A channel's distribution against its bin centres. */
+const histPoints = (fractions: readonly number[], { min, max, bins }: { readonly min: number; readonly max: number; readonly bins: number }): Array<[number, number]> =>
+  fractions.map((f, i) => [min + ((i + 0.5) * (max - min)) / bins, f]);
 
 function histogramsHtml(d: AblationReportData): string {
   const firsts = d.plan.variants.flatMap((v) => {
@@ -97,10 +102,10 @@ function histogramsHtml(d: AblationReportData): string {
   });
   const real = firsts[0]?.e.real;
   if (real === undefined) return '';
-  const chart = (ch: keyof LabHistograms, title: string): string => {
+  const chart = (ch: keyof LabDistribution, title: string): string => {
     const series: ChartSeries[] = [
-      { name: 'real photos', color: '#111827', dashed: true, points: histPoints(real[ch], LAB_RANGES[ch]) },
-      ...firsts.map(({ label, e }, i) => ({ name: label, color: COLOURS[i % COLOURS.length] ?? '#2563eb', points: histPoints(e.generated[ch], LAB_RANGES[ch]) })),
+      { name: 'real photos', color: '#111827', dashed: true, points: histPoints(real[ch], LAB_BINS[ch]) },
+      ...firsts.map(({ label, e }, i) => ({ name: label, color: COLOURS[i % COLOURS.length] ?? '#2563eb', points: histPoints(e.generated[ch], LAB_BINS[ch]) })),
     ];
     return renderLineChart({ title, series, xLabel: ch === 'l' ? 'L' : ch, yLabel: 'fraction of pixels', yMin: 0 });
   };

@@ -7,6 +7,8 @@ import { inputError, messageOf, usageError, type CliError } from '../cli/cli-err
 import type { CliEnv } from '../cli/cli-env';
 import { must, Stop } from '../cli/must';
 import { startBackend } from '../cli/start-backend';
+import { segmenterForEval } from '../eval/eval-segmenter';
+import type { TrainedSegmenter } from '../eval/segmenter';
 import { pngDataUri } from '../report/embed-sheets';
 import { readJson, writeFileTE, writeJson } from '../run/json-file';
 import { runLayout } from '../run/run-layout';
@@ -14,7 +16,7 @@ import { formatDuration } from '../train/progress-format';
 import { ablationTables, type AblationTable } from './ablation-table';
 import { formatStat } from './comparisons';
 import { evaluateVariant } from './evaluate-variant';
-import { planStudy, type StudyPlan, type StudySetup } from './plan-study';
+import { planStudy, type PlannedRun, type StudyPlan, type StudySetup } from './plan-study';
 import { prefixedOutput } from './prefixed-output';
 import { renderAblationReport } from './render-ablation-report';
 import { StudyRecord, studyMismatch } from './study-record';
@@ -31,6 +33,8 @@ export interface StudyRequest {
   readonly samples: number;
   /** Print the plan and what is done, train nothing. */
   readonly dryRun: boolean;
+  /** The FCN-score's segmenter budget, or `null`: no FCN-score. */
+  readonly fcn: { readonly steps: number } | null;
 }
 
 /** What a study run leaves: its folder, report, tables, and how many of its runs are evaluated. */
@@ -46,11 +50,11 @@ export interface StudySummary {
 /** The load average as the report and the log give it: `1.92 / 2.10 / 2.31` (1, 5, 15 minutes). */
 const loadNow = (): string => loadavg().map((x) => x.toFixed(2)).join(' / ');
 
-/** A variant's cached evaluation, when it measured the run's final step. */
-async function cachedEval(layout: StudyLayout, runName: string, step: number): Promise<VariantEval | undefined> {
+/** A variant's cached evaluation, when it measured the run's final step (with the FCN-score of this segmenter, when there is one). */
+async function cachedEval(layout: StudyLayout, runName: string, step: number, fcnSteps: number | undefined): Promise<VariantEval | undefined> {
   if (!existsSync(layout.evalOf(runName))) return undefined;
   const e = await readJson(layout.evalOf(runName), VariantEval)();
-  return e._tag === 'Right' && e.right.step === step ? e.right : undefined;
+  return e._tag === 'Right' && e.right.step === step && e.right.fcnSteps === fcnSteps ? e.right : undefined;
 }
 
 async function readImages(layout: StudyLayout, plan: StudyPlan): Promise<Record<string, string>> {
@@ -120,6 +124,15 @@ async function study(req: StudyRequest, env: CliEnv): Promise<StudySummary> {
   const failed: string[] = [];
   const runDirs: Record<string, string> = {};
   const wall = (): number => earlierWall + (env.now() - start) / 1000;
+  // The FCN-score's segmenter: trained (or read from the cache) once, at the first evaluation, for every variant.
+  let segmenter: TrainedSegmenter | undefined;
+  let segmenterAsked = false;
+  const segmenterFor = async (run: PlannedRun): Promise<TrainedSegmenter | undefined> => {
+    if (req.fcn === null || segmenterAsked) return segmenter;
+    segmenterAsked = true;
+    segmenter = await must(segmenterForEval({ data: run.config.data, size: run.config.data.cropSize, seed: b.firstSeed, steps: req.fcn.steps, say: (line) => say(`[FCN-score] ${line}`) }));
+    return segmenter;
+  };
 
   const writeOutputs = async (): Promise<readonly AblationTable[]> => {
     const tables = ablationTables(setup.study, plan, evals);
@@ -159,13 +172,16 @@ async function study(req: StudyRequest, env: CliEnv): Promise<StudySummary> {
       continue;
     }
     runDirs[run.runName] = trained.right.dir;
-    const cached = await cachedEval(layout, run.runName, trained.right.info.step);
-    const e = cached ?? (await must(evaluateVariant(run, trained.right.dir, trained.right.info, layout, req.samples)));
+    const seg = await segmenterFor(run);
+    const cached = await cachedEval(layout, run.runName, trained.right.info.step, seg?.settings.steps);
+    const e = cached ?? (await must(evaluateVariant(run, trained.right.dir, trained.right.info, layout, req.samples, seg)));
     evals.push(e);
-    say(`${prefix}${cached === undefined ? 'evaluated' : 'evaluation cached'}: L1 ${e.l1.toFixed(4)}, PSNR ${e.psnr.toFixed(2)} dB, SSIM ${e.ssim.toFixed(4)}, Lab hist. ∩ ${e.intersection.l.toFixed(3)}/${e.intersection.a.toFixed(3)}/${e.intersection.b.toFixed(3)} (${e.images} test images) · study ${formatDuration(wall())}`);
+    const fcn = e.fcn === undefined ? '' : `, FCN px acc ${(e.fcn.generated.pixelAccuracy ?? Number.NaN).toFixed(3)} (real ${(e.fcn.real.pixelAccuracy ?? Number.NaN).toFixed(3)})`;
+    say(`${prefix}${cached === undefined ? 'evaluated' : 'evaluation cached'}: L1 ${e.l1.toFixed(4)}, PSNR ${e.psnr.toFixed(2)} dB, SSIM ${e.ssim.toFixed(4)}, Lab hist. ∩ ${e.intersection.l.toFixed(3)}/${e.intersection.a.toFixed(3)}/${e.intersection.b.toFixed(3)}${fcn} (${e.images} test images) · study ${formatDuration(wall())}`);
     await writeOutputs();
   }
   const tables = await writeOutputs();
+  segmenter?.dispose();
   say('');
   for (const line of formatTables(tables)) say(line);
   say('');
@@ -184,13 +200,13 @@ export function formatTables(tables: readonly AblationTable[]): string[] {
   const lines: string[] = [];
   for (const t of tables) {
     lines.push(`${t.study}:`);
-    lines.push(`  ${'variant'.padEnd(28)} ${'L1'.padStart(15)} ${'PSNR'.padStart(13)} ${'SSIM'.padStart(15)}  Lab hist. ∩ L/a/b`);
+    lines.push(`  ${'variant'.padEnd(28)} ${'L1'.padStart(15)} ${'PSNR'.padStart(13)} ${'SSIM'.padStart(15)}  Lab hist. ∩ L/a/b  (FCN px/class acc/IoU)`);
     for (const r of t.rows) {
       const m = r.metrics;
       lines.push(
         m === undefined
           ? `  ${r.label.padEnd(28)} ${r.status}${r.note === undefined ? '' : `: ${r.note}`}`
-          : `  ${r.label.padEnd(28)} ${formatStat(m.l1).padStart(15)} ${formatStat(m.psnr, 2).padStart(13)} ${formatStat(m.ssim).padStart(15)}  ${m.histL.mean.toFixed(3)}/${m.histA.mean.toFixed(3)}/${m.histB.mean.toFixed(3)}`,
+          : `  ${r.label.padEnd(28)} ${formatStat(m.l1).padStart(15)} ${formatStat(m.psnr, 2).padStart(13)} ${formatStat(m.ssim).padStart(15)}  ${m.histL.mean.toFixed(3)}/${m.histA.mean.toFixed(3)}/${m.histB.mean.toFixed(3)}${m.fcn === undefined ? '' : `  FCN ${m.fcn.pixelAcc.mean.toFixed(3)}/${m.fcn.classAcc.mean.toFixed(3)}/${m.fcn.iou.mean.toFixed(3)}`}`,
       );
     }
   }

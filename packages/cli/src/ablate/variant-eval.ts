@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { LabHistograms } from './colour-histograms';
+import { FcnScore } from '../eval/fcn-score';
+import { LabDistribution } from '../eval/lab-histograms';
 
 /**
  * `evals/<run>.json`: a finished variant's evaluation on the test split, kept so that a resumed study or a
@@ -18,9 +19,9 @@ export const VariantEval = t.intersection([
     l1: t.number,
     psnr: t.number,
     ssim: t.number,
-    /** Lab histograms of every generated pixel, and of the real test photos (the reference). */
-    generated: LabHistograms,
-    real: LabHistograms,
+    /** Lab histograms (each summing to 1, bins as `LAB_BINS`) of every generated pixel and of the real test photos. */
+    generated: LabDistribution,
+    real: LabDistribution,
     /** Histogram intersection with the real photos per Lab channel (1: the same colour distribution). */
     intersection: t.type({ l: t.number, a: t.number, b: t.number }),
     /** Training seconds and steps (all segments). */
@@ -28,8 +29,12 @@ export const VariantEval = t.intersection([
     steps: t.number,
   }),
   t.partial({
-    /** FCN-score of the generated photos, where the data has label maps and a segmenter was trained. */
-    fcn: t.type({ pixelAcc: t.number, classAcc: t.number, iou: t.number }),
+    /**
+     * FCN-score of the generated photos and of the real ones (the ceiling), where the inputs are label maps and a
+     * segmenter was trained; `fcnSteps` is that segmenter's budget (an evaluation with another is redone).
+     */
+    fcn: t.type({ generated: FcnScore, real: FcnScore }),
+    fcnSteps: t.number,
   }),
 ]);
 /** See {@link VariantEval}. */

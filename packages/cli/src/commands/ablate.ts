@@ -6,6 +6,10 @@ import type { CliEnv } from '../cli/cli-env';
 import type { AblateOptions } from '../ablate/ablate-options';
 import { runStudy, type StudyRequest, type StudySummary } from '../ablate/run-study';
 import { DEFAULT_BUDGET, SMOKE_BUDGET, type StudyBudget } from '../ablate/study-budget';
+import { DEFAULT_SEGMENTER } from '../eval/segmenter';
+
+/** The FCN-score segmenter's steps under the smoke preset: enough to run the code, not to segment well. */
+const SMOKE_FCN_STEPS = 50;
 
 /** The budget the options ask for: the preset's, with each given option over it. Pure. */
 export function budgetOf(o: AblateOptions): StudyBudget {
@@ -48,6 +52,7 @@ export function ablateCommand(o: AblateOptions, env: CliEnv): TE.TaskEither<CliE
         out: o.out ?? `runs/ablations-${study}`,
         runtime: { backend: o.backend ?? 'wasm', wasmKernels: o.wasm_kernels ?? 'backends' },
         samples: o.num_samples ?? 6,
+        fcn: o.no_fcn === true ? null : { steps: o.fcn_steps ?? (o.preset === 'smoke' ? SMOKE_FCN_STEPS : DEFAULT_SEGMENTER.steps) },
         dryRun: o.dry_run === true,
       }),
     ),

@@ -102,18 +102,19 @@ interface StartedBackends {
   readonly webgl: StartedWebgl | undefined;
 }
 
-function startBackends(backendName: 'cpu' | 'wasm' | 'webgl', options: TrainOptions): TE.TaskEither<CliError, StartedBackends> {
+function startBackends(backendName: 'cpu' | 'wasm' | 'webgl' | 'webgpu', options: TrainOptions): TE.TaskEither<CliError, StartedBackends> {
+  const inPage = backendName === 'webgl' || backendName === 'webgpu' ? backendName : undefined;
   return pipe(
-    startBackend(backendName === 'webgl' ? 'wasm' : backendName, options.wasm_kernels, options.threads),
+    startBackend(inPage === undefined ? backendName : 'wasm', options.wasm_kernels, options.threads),
     TE.flatMap((nodeBackend): TE.TaskEither<CliError, StartedBackends> =>
-      backendName === 'webgl' ? pipe(startWebgl(options.chromium), TE.map((webgl) => ({ nodeBackend, webgl }))) : TE.right({ nodeBackend, webgl: undefined }),
+      inPage !== undefined ? pipe(startWebgl(options.chromium, inPage), TE.map((webgl) => ({ nodeBackend, webgl }))) : TE.right({ nodeBackend, webgl: undefined }),
     ),
   );
 }
 
 async function trainRun(
   prepared: PreparedRun,
-  backendName: 'cpu' | 'wasm' | 'webgl',
+  backendName: 'cpu' | 'wasm' | 'webgl' | 'webgpu',
   nodeBackend: string,
   webgl: StartedWebgl | undefined,
   env: CliEnv,
@@ -124,8 +125,8 @@ async function trainRun(
   const { config, layout } = prepared;
   if (webgl === undefined) say(`pix2pix train · backend: ${nodeBackend}`);
   else {
-    say(`pix2pix train · backend: webgl (${webgl.session.setup.backend.renderer ?? 'unknown renderer'}) in headless Chromium (${webgl.chromium})`);
-    say(`  training steps on webgl in the page; data, checkpoints, samples and eval in Node on ${nodeBackend} (from the page's checkpoint artifacts)`);
+    say(`pix2pix train · backend: ${backendName} (${webgl.session.setup.backend.renderer ?? 'unknown renderer'}) in headless Chromium (${webgl.chromium})`);
+    say(`  training steps on ${backendName} in the page; data, checkpoints, samples and eval in Node on ${nodeBackend} (from the page's checkpoint artifacts)`);
   }
   say(`${prepared.resumed === undefined ? 'run' : 'resuming run'}: ${layout.dir}`);
 
@@ -205,7 +206,7 @@ async function trainRun(
 /** What {@link trainWith} continues from: the run, its sizes, its records so far, its data sources. */
 interface RunSoFar {
   readonly prepared: PreparedRun;
-  readonly backendName: 'cpu' | 'wasm' | 'webgl';
+  readonly backendName: 'cpu' | 'wasm' | 'webgl' | 'webgpu';
   readonly nets: Pix2PixNets;
   readonly pairs: number;
   readonly B: number;
@@ -347,7 +348,7 @@ async function trainWith(trainer: Trainer, run: RunSoFar, env: CliEnv): Promise<
   }
   // Training is over: the state comes to this process (a browser is closed here), evaluation runs in Node.
   const state = await must(trainer.finish());
-  if (backendName === 'webgl') say('Chromium closed; evaluating in Node from the final webgl state');
+  if (backendName === 'webgl' || backendName === 'webgpu') say(`Chromium closed; evaluating in Node from the final ${backendName} state`);
 
   const evalStart = env.now();
   say(`evaluating on ${config.data.evalPhase} (${Math.min(evalSource.entries.length, config.test.numTest ?? Number.MAX_SAFE_INTEGER)} images)…`);
@@ -378,3 +379,4 @@ async function evaluateInit(layout: RunLayout, nets: Pix2PixNets, evalSource: Pa
   disposeState(s);
   return m._tag === 'Right' ? m.right : null;
 }
+

@@ -15,7 +15,7 @@ export const WASM_HEAP_BYTES = 4294901760;
  * memoryLimitOf('wasm', 16 * 2 ** 30); // { bytes: 4294901760, what: 'the 4.0 GiB the wasm backend can address' }
  * ```
  */
-export function memoryLimitOf(backend: 'cpu' | 'wasm' | 'webgl', machineBytes: number): { readonly bytes: number; readonly what: string } {
+export function memoryLimitOf(backend: 'cpu' | 'wasm' | 'webgl' | 'webgpu', machineBytes: number): { readonly bytes: number; readonly what: string } {
   if (backend === 'wasm' && WASM_HEAP_BYTES < machineBytes) return { bytes: WASM_HEAP_BYTES, what: `the ${gib(WASM_HEAP_BYTES)} the wasm backend can address` };
   return { bytes: machineBytes, what: `this machine's ${gib(machineBytes)} of memory` };
 }

@@ -16,7 +16,7 @@ export const PREPROCESS_NAMES = ['resize_and_crop', 'crop', 'scale_width', 'scal
 /** `--direction`. */
 export const DIRECTION_NAMES = ['AtoB', 'BtoA'] as const;
 /** `--backend`. */
-export const BACKEND_CHOICES = ['cpu', 'wasm', 'webgl'] as const;
+export const BACKEND_CHOICES = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 /** `--preset`. */
 export const PRESET_NAMES = ['default', 'paper', 'smoke'] as const;
 /** `--phase` (a split of an aligned dataset). */

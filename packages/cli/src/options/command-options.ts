@@ -40,7 +40,7 @@ const MAX_EPOCHS = 100_000;
 
 /** Options every command has. */
 const runtime = {
-  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl (train only: the steps run in headless Chromium)', default: 'wasm' }),
+  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl or webgpu (train only: the steps run in headless Chromium on WebGL or WebGPU)', default: 'wasm' }),
   wasm_kernels: spec({
     codec: oneOf(['native', 'backends'] as const),
     arg: 'WHICH',
@@ -202,7 +202,7 @@ export const TRAIN_OPTIONS = {
     codec: NonEmpty,
     arg: 'PATH',
     group: 'Runtime',
-    help: 'with --backend webgl: the Chromium to run the steps in (install: apt-get install -y chromium)',
+    help: 'with --backend webgl or webgpu: the Chromium to run the steps in (install: apt-get install -y chromium)',
     default: '$PIX2PIX_CHROMIUM, else /usr/bin/chromium, …',
   }),
   eval: spec({

@@ -7,11 +7,16 @@ import { backendError, messageOf, type CliError } from '../cli/cli-error';
 import type { RunConfig } from '../config/run-config';
 import type { Trainer } from '../train/trainer';
 
-const webglError = (what: string) => (e: { readonly message: string }): CliError => backendError(`--backend webgl: ${what}: ${e.message.split('\n')[0] ?? ''}`);
+/** An error of the page's step path, named by the backend the page runs (`--backend webgl` or `--backend webgpu`). */
+const pageError =
+  (session: WebglSession) =>
+  (what: string) =>
+  (e: { readonly message: string }): CliError =>
+    backendError(`--backend ${session.setup.backend.name}: ${what}: ${e.message.split('\n')[0] ?? ''}`);
 
 /**
  * A {@link Trainer} whose steps run on WebGL in headless Chromium (a {@link WebglSession}), for
- * `pix2pix train --backend webgl`. The page builds the run's networks from the run's own model spec
+ * `pix2pix train --backend webgl` (and `--backend webgpu`: the same page on WebGPU). The page builds the run's networks from the run's own model spec
  * (`config.model`, pix2pix's `ModelSpec`: `buildNets` there as here) and loads `initial` (a fresh state or a resumed checkpoint, made in Node), so
  * a webgl run starts from exactly the weights a wasm run of the same seed starts from. Batches come from the
  * Node loader as they are. `snapshot()` brings the page's state back as `checkpointArtifacts` bytes, read into
@@ -29,18 +34,20 @@ const webglError = (what: string) => (e: { readonly message: string }): CliError
  */
 export function webglRunTrainer(session: WebglSession, config: RunConfig, initial: TrainState): TE.TaskEither<CliError, Trainer> {
   const { batchSize, cropSize } = config.data;
+  const webglError = pageError(session);
   return pipe(
     session.init({ model: config.model, inputShape: [batchSize, cropSize, cropSize, config.model.inputNc], seed: config.run.seed, objective: config.objective, checkpointConfig: config }),
     TE.mapLeft(webglError('init')),
-    TE.flatMap(() => TE.tryCatch(() => checkpointArtifacts(initial, config), (e) => backendError(`--backend webgl: encoding the state: ${messageOf(e)}`))),
+    TE.flatMap(() => TE.tryCatch(() => checkpointArtifacts(initial, config), (e) => backendError(`--backend ${session.setup.backend.name}: encoding the state: ${messageOf(e)}`))),
     TE.flatMap((artifacts) => pipe(session.load(artifacts), TE.mapLeft(webglError('loading the state into the page')))),
     TE.flatMap((status) =>
-      status.step === initial.step ? TE.right(trainerOn(session, initial)) : TE.left(backendError(`--backend webgl: the page loaded step ${status.step}, expected ${initial.step}`)),
+      status.step === initial.step ? TE.right(trainerOn(session, initial)) : TE.left(backendError(`--backend ${session.setup.backend.name}: the page loaded step ${status.step}, expected ${initial.step}`)),
     ),
   );
 }
 
 function trainerOn(session: WebglSession, template: TrainState): Trainer {
+  const webglError = pageError(session);
   let step = template.step;
   // The state in Node as of `step`, once fetched (the template itself before the first step).
   let cached: TrainState | undefined = template;
@@ -58,7 +65,7 @@ function trainerOn(session: WebglSession, template: TrainState): Trainer {
       TE.flatMap(({ state }) => {
         if (state.step !== step) {
           disposeState(state);
-          return TE.left(backendError(`--backend webgl: the page's state is at step ${state.step}, expected ${step}`));
+          return TE.left(backendError(`--backend ${session.setup.backend.name}: the page's state is at step ${state.step}, expected ${step}`));
         }
         cached = state;
         return TE.right(state);
@@ -73,7 +80,7 @@ function trainerOn(session: WebglSession, template: TrainState): Trainer {
         const closed = await session.close()();
         if (E.isLeft(closed)) throw closed.left;
       },
-      (e) => backendError(`--backend webgl: closing Chromium: ${messageOf(e)}`),
+      (e) => backendError(`--backend ${session.setup.backend.name}: closing Chromium: ${messageOf(e)}`),
     );
   return {
     step: () => step,

@@ -35,6 +35,7 @@ const LegacyGenerator = t.intersection([
  * ```
  */
 export function generatorSpecFromConfig(config: unknown): O.Option<GeneratorSpec> {
+  // A non-null object is indexable by any key (an absent one reads as undefined): the record cast says only that.
   const at = (path: readonly string[]): unknown =>
     path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), config);
   const complete = (o: { readonly netG: string; readonly ngf?: number; readonly norm?: GeneratorSpec['norm']; readonly dropout?: boolean; readonly outputNc?: number }): O.Option<GeneratorSpec> =>

@@ -63,6 +63,15 @@ describe('pix2pix ablate: a half-done study resumes', () => {
     const other = await ablateCommand({ ...tiny(out), n_epochs: 2, n_epochs_decay: 1 }, envStoppingAt(undefined).env)();
     expect(other._tag === 'Left' && other.left.message).toMatch(/cannot be resumed with these options: its budget has nEpochs 1, not 2/);
 
+    // --report_only beside it: evaluates what is finished, trains nothing, leaves the stopped run as it is.
+    const reportOnly = envStoppingAt(undefined);
+    const reported = await ablateCommand({ ...tiny(out), n_epochs: 1, n_epochs_decay: 1, report_only: true }, reportOnly.env)();
+    expect(reported._tag).toBe('Right');
+    expect(reportOnly.out()).toContain('[2/5 l1-s0] not finished: left out (--report_only)');
+    expect(reportOnly.out()).toMatch(/1 of 5 runs evaluated/);
+    expect(json(join(half, 'run.json'))['step']).toBe(stoppedAt);
+    expect(readdirSync(runs)).toHaveLength(2);
+
     const again = envStoppingAt(undefined);
     const done = await ablateCommand({ ...tiny(out), n_epochs: 1, n_epochs_decay: 1 }, again.env)();
     expect(done._tag).toBe('Right');

@@ -14,6 +14,7 @@ export const ABLATE_OPTIONS = {
   study: spec({ codec: oneOf(STUDY_CHOICES), arg: 'NAME', group: 'Study', help: 'loss (l1, cgan, l1+gan, l1+cgan) | generator (unet vs encoder-decoder) | patch (1, 16, 70, 286, image) | all (their union, shared variants trained once)', default: 'all' }),
   out: spec({ codec: NonEmpty, arg: 'DIR', group: 'Study', help: 'the study folder (run the same command again to resume it)', default: 'runs/ablations-<study>' }),
   dry_run: spec({ codec: Flag, group: 'Study', help: 'print the plan and what is already done; train nothing' }),
+  report_only: spec({ codec: Flag, group: 'Study', help: 'train nothing: evaluate the finished variants (what is not cached yet) and rewrite the report; safe beside a study still training' }),
   num_samples: spec({ codec: intFromString(1, 24), arg: 'N', group: 'Study', help: 'test images shown side by side for every variant', default: '6' }),
   dataroot: spec({ codec: NonEmpty, arg: 'DIR', group: 'Data', help: 'folder holding train/ and test/ of aligned AB images', default: 'the shared CMP Facades (../shared/data/facades)' }),
   dataset_mode: spec({ codec: oneOf(['aligned', 'synthetic'] as const), arg: 'MODE', group: 'Data', help: 'aligned: --dataroot; synthetic: procedural facades (tests)', default: 'aligned' }),

@@ -33,6 +33,11 @@ export interface StudyRequest {
   readonly samples: number;
   /** Print the plan and what is done, train nothing. */
   readonly dryRun: boolean;
+  /**
+   * Train nothing: evaluate the finished runs and rewrite the report. It does not touch `study.json` or any run
+   * folder, so it may run beside the process still training the study.
+   */
+  readonly reportOnly: boolean;
   /** The FCN-score's segmenter budget, or `null`: no FCN-score. */
   readonly fcn: { readonly steps: number } | null;
 }
@@ -118,7 +123,7 @@ async function study(req: StudyRequest, env: CliEnv): Promise<StudySummary> {
   for (const r of plan.runs) say(`  ${r.runName}: ${label(states.states.get(r.runName) ?? { kind: 'new' })}`);
   if (req.dryRun) return { dir: layout.dir, report: layout.report, tables: ablationTables(setup.study, plan, []), evaluated: 0, planned: plan.runs.length, failed: [] };
 
-  await must(writeJson(layout.study, record));
+  if (!req.reportOnly) await must(writeJson(layout.study, record));
   await must(startBackend(req.runtime.backend, req.runtime.wasmKernels));
   const evals: VariantEval[] = [];
   const failed: string[] = [];
@@ -152,7 +157,7 @@ async function study(req: StudyRequest, env: CliEnv): Promise<StudySummary> {
     });
     await must(writeFileTE(layout.report, html));
     await must(writeJson(layout.table, { format: 'pix2pix-ts/ablation-table', study: setup.study, budget: b, evaluated: evals.length, planned: plan.runs.length, failed, wallSeconds: wall(), tables: tablesJson(tables) }));
-    await must(writeJson(layout.study, { ...record, wallSeconds: wall() }));
+    if (!req.reportOnly) await must(writeJson(layout.study, { ...record, wallSeconds: wall() }));
     return tables;
   };
 
@@ -160,6 +165,10 @@ async function study(req: StudyRequest, env: CliEnv): Promise<StudySummary> {
     if (env.signal.aborted) break;
     const prefix = `[${k + 1}/${plan.runs.length} ${run.runName}] `;
     const state = states.states.get(run.runName) ?? { kind: 'new' as const };
+    if (req.reportOnly && state.kind !== 'complete') {
+      say(`${prefix}not finished: left out (--report_only)`);
+      continue;
+    }
     say(`${prefix}${run.variant.label}, seed ${run.seed}: ${state.kind === 'complete' ? `trained (${state.dir})` : state.kind === 'partial' ? `resuming ${state.dir} at step ${state.step} of ${state.totalSteps}` : 'training'}`);
     const trained = await trainVariant(run, state, req.runtime, { ...env, stdout: prefixedOutput(env.stdout, prefix) })();
     if (trained._tag === 'Left') {

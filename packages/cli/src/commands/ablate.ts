@@ -54,6 +54,7 @@ export function ablateCommand(o: AblateOptions, env: CliEnv): TE.TaskEither<CliE
         samples: o.num_samples ?? 6,
         fcn: o.no_fcn === true ? null : { steps: o.fcn_steps ?? (o.preset === 'smoke' ? SMOKE_FCN_STEPS : DEFAULT_SEGMENTER.steps) },
         dryRun: o.dry_run === true,
+        reportOnly: o.report_only === true,
       }),
     ),
     TE.chain((req) => runStudy(req, env)),

@@ -10,7 +10,7 @@ import { chooseModel } from './model-choice';
 import { freshModel, loadModel, sizeChoices, type DemoModel, type ModelSource } from './load-model';
 import { cssColour, LABEL_CLASSES, classIndex } from './palette';
 import { downloadPng } from './png-export';
-import { startBackend } from './start-backend';
+import { backendPreference, startBackend } from './start-backend';
 import { translateLabels } from './translate-labels';
 
 const $ = <T extends HTMLElement>(selector: string): T => {
@@ -41,7 +41,7 @@ function setStatus(text: string): void {
   busy.hidden = text === '';
 }
 
-/** Resolves once the browser has painted: WebGL shader compilation then blocks a page that shows its status. */
+/** Resolves once the browser has painted: shader compilation (WebGL or WebGPU) then blocks a page that shows its status. */
 const painted = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 // ---- translation: debounced while drawing, one at a time on the GPU, the latest drawing wins ----
@@ -66,8 +66,10 @@ const settingsOf = (m: DemoModel): Settings => ({
 /** Shaders are compiled per shape and per op: these three settings decide which a translation needs. */
 const warmKey = (s: Settings): string => `${s.size}/${s.dropout}/${s.batchStats}`;
 const isWarm = (s: Settings): boolean => state.warmed.includes(warmKey(s));
+/** 'WebGPU' or 'WebGL' once the backend started (the status overlay names it). */
+let gpuApi = 'WebGL';
 const compilingText = (size: number, which: string): string =>
-  `Compiling the WebGL shaders for ${size}×${size}${which} — once per size, the page may not respond for a few seconds…`;
+  `Compiling the ${gpuApi} shaders for ${size}×${size}${which} — once per size, the page may not respond for a few seconds…`;
 
 /** Translates the drawing with the current settings and shows it. */
 async function showTranslation(m: DemoModel): Promise<void> {
@@ -280,11 +282,15 @@ document.addEventListener('drop', (e) => {
 
 // ---- start ----
 async function start(): Promise<void> {
-  setStatus('Starting WebGL…');
-  const backend = await startBackend();
+  const prefer = backendPreference(location.search);
+  setStatus(prefer === 'webgpu' ? 'Starting the GPU: WebGPU where the browser has it, else WebGL…' : 'Starting WebGL…');
+  const backend = await startBackend(prefer);
   state.backend = backend.name;
   state.renderer = backend.renderer;
+  gpuApi = backend.api;
   $('#backend').textContent = `${backend.name} · ${backend.renderer}`;
+  if (backend.noWebgpu !== undefined) $('#backend').title = `not WebGPU: ${backend.noWebgpu}`;
+  setStatus(`Translating on ${backend.api} (${backend.renderer})${backend.noWebgpu === undefined || prefer === 'webgl' ? '' : ': this browser has no WebGPU adapter'}`);
   if (backend.fallbackReason !== undefined) showNotice(`WebGL is not available (${backend.fallbackReason}); translating on the cpu backend.`, 'error');
   const choice = await chooseModel(location.search);
   if (choice.kind === 'url') await open({ kind: 'url', url: choice.url });

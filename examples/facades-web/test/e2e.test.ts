@@ -159,7 +159,8 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     return s;
   }
 
-  async function openDemo(withModel: boolean, query = ''): Promise<Page> {
+  /** The demo page; `gpu` 'webgl' (the default here, what most tests check) adds `backend=webgl` to the query, 'auto' lets the page choose (WebGPU where there is an adapter). */
+  async function openDemo(withModel: boolean, query = '', gpu: 'webgl' | 'auto' = 'webgl'): Promise<Page> {
     const server = await startDemoServer({ dist, ...(withModel ? { model } : {}) })();
     if (E.isLeft(server)) throw server.left;
     servers.push(server.right);
@@ -172,9 +173,24 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
     page.on('response', (r) => {
       if (r.status() === 404) missing.push(r.url());
     });
-    await page.goto(`${server.right.url}/${query}`);
+    const q = gpu === 'auto' ? query : `${query === '' ? '?' : `${query}&`}backend=webgl`;
+    await page.goto(`${server.right.url}/${q}`);
     return page;
   }
+
+  // Chromium here has a WebGPU adapter (--enable-unsafe-webgpu, SwiftShader): the demo must take it and say so.
+  it('picks WebGPU when the browser has an adapter, says so in the status overlay, and translates on it', async () => {
+    const page = await openDemo(true, '', 'auto');
+    const ready = await waitReady(page);
+    console.log(`demo backend (auto): ${ready.backend} (${ready.renderer}); first translation ${ready.lastMs.toFixed(0)} ms; status log ${JSON.stringify(ready.statusLog)}`);
+    expect(ready.backend).toBe('webgpu');
+    expect(ready.translations).toBeGreaterThan(0);
+    expect(ready.statusLog[0]).toMatch(/WebGPU where the browser has it, else WebGL/);
+    expect(ready.statusLog.some((t) => /^Translating on WebGPU \(google swiftshader\)$/.test(t))).toBe(true);
+    expect(ready.statusLog.some((t) => /Compiling the WebGPU shaders for 256×256/.test(t))).toBe(true);
+    expect(await page.locator('#backend').textContent()).toMatch(/^webgpu · /);
+    await page.close();
+  });
 
   it('loads the checkpoint, draws a rectangle, translates it on WebGL, exports a screenshot', async () => {
     const page = await openDemo(true);

@@ -1,7 +1,7 @@
-// ms per pix2pix training step on webgl (headless Chromium, through webglTrainer), wasm and cpu
+// ms per pix2pix training step on webgl or webgpu (headless Chromium, through webglTrainer), wasm and cpu
 // (Node), for the same configurations and data. Run: npm run bench -w @pix2pix-ts/browser
-// (or: npx tsx --conditions=source bench/step-time.ts [steps] [packed|unpacked]; default: packing as
-// setupWebgl decides, i.e. tfjs's default, packed).
+// (or: npx tsx --conditions=source bench/step-time.ts [steps] [packed|unpacked|webgpu]; default: webgl,
+// packing as setupWebgl decides, i.e. tfjs's default, packed; `webgpu`: the page on WebGPU instead).
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
 import { buildNets, disposeState, initTrainState, makeTrainStep, objectiveOf, PAPER_OBJECTIVE_SPEC, releaseState } from '@pix2pix-ts/pix2pix';
@@ -11,7 +11,8 @@ import type { TaskEither } from 'fp-ts/TaskEither';
 import { webglTrainer, type TrainerConfig } from '../src/node';
 
 const STEPS = Number(process.argv[2] ?? 10);
-const PACKING = process.argv[3];
+const GPU = process.argv[3] === 'webgpu' ? 'webgpu' : 'webgl';
+const PACKING = GPU === 'webgpu' ? undefined : process.argv[3];
 const WARMUP = 3;
 
 const CONFIGS: ReadonlyArray<{ readonly name: string; readonly config: TrainerConfig; readonly cpuSteps: number }> = [
@@ -61,8 +62,8 @@ async function nodeBackend(backend: 'wasm' | 'cpu', config: TrainerConfig, steps
   return median(times.slice(WARMUP));
 }
 
-const session = await run(webglTrainer(PACKING === undefined ? {} : { flags: { WEBGL_PACK: PACKING === 'packed' } }));
-console.log(`webgl renderer: ${session.setup.backend.renderer ?? '?'}; WEBGL_PACK ${session.setup.flags.WEBGL_PACK}`);
+const session = await run(webglTrainer({ backend: GPU, ...(PACKING === undefined ? {} : { flags: { WEBGL_PACK: PACKING === 'packed' } }) }));
+console.log(`${GPU} renderer: ${session.setup.backend.renderer ?? '?'}; flags ${JSON.stringify(session.setup.flags)}`);
 const rows: string[] = [];
 for (const { name, config, cpuSteps } of CONFIGS) {
   await run(session.init(config));
@@ -85,4 +86,4 @@ for (const { name, config, cpuSteps } of CONFIGS) {
   );
 }
 await run(session.close());
-console.log(`\nmedian ms per training step (${STEPS} steps after ${WARMUP} warm-up)\n| configuration | webgl (SwiftShader) | wasm | cpu |\n|---|---|---|---|\n${rows.join('\n')}`);
+console.log(`\nmedian ms per training step (${STEPS} steps after ${WARMUP} warm-up)\n| configuration | ${GPU} (SwiftShader) | wasm | cpu |\n|---|---|---|---|\n${rows.join('\n')}`);

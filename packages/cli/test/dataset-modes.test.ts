@@ -102,6 +102,8 @@ describe('--dataset_mode colorization|edges|inpaint: a few real training steps t
     const metrics = JSON.parse(readFileSync(join(run, 'metrics.json'), 'utf8')) as { final: { images: number; psnr: number } };
     expect(metrics.final.images).toBe(2);
     expect(Number.isFinite(metrics.final.psnr)).toBe(true);
-    expect(readFileSync(join(run, 'report.html'), 'utf8')).toContain(mode === 'edges' ? 'edges → photo' : 'inpainting');
+    const report = readFileSync(join(run, 'report.html'), 'utf8');
+    expect(report).toContain(mode === 'edges' ? 'edges → photo' : 'inpainting');
+    expect(report).toContain(`${mode} (--photo_side A)`);
   });
 });

@@ -222,11 +222,23 @@ function timingSection(d: ReportData): string {
   ].join('');
 }
 
+/** The dataset mode and the channels it sets, for runs of a photo mode (nothing for pairs read as they are). */
+const photoModeRows = (c: RunConfig): Array<readonly [string, string]> => {
+  const mode = photoModeOf(c.data);
+  return mode === undefined
+    ? []
+    : [
+        ['--dataset_mode', `${mode.name} (--photo_side ${mode.photoSide})`],
+        ['input_nc / output_nc', `${c.model.inputNc} / ${c.model.outputNc}`],
+      ];
+};
+
 function configSection(c: RunConfig): string {
   const entries: Array<readonly [string, string]> = [
     ['--preset', c.preset],
     ['--dataroot', c.data.mode === 'synthetic' ? '(synthetic)' : (c.data.dataroot ?? '–')],
     ['--direction', c.data.direction],
+    ...photoModeRows(c),
     ['--preprocess', c.data.preprocess],
     ['--load_size / --crop_size', `${c.data.loadSize} / ${c.data.cropSize}`],
     ['--no_flip', String(c.data.noFlip)],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
@@ -90,6 +90,14 @@ describe('the FCN-score segmenter and the eval command (cpu)', () => {
     if (again._tag === 'Left') throw new Error(again.left.message);
     expect(again.right.fromCache).toBe(true);
     expect(lines[lines.length - 1]).toMatch(/^segmenter: from the cache /);
+
+    // a damaged cache entry is trained again, not an error
+    const [entry] = readdirSync(join(cacheDir, 'segmenters'));
+    writeFileSync(join(cacheDir, 'segmenters', entry ?? '', 'segmenter.json'), '{ not json');
+    const retrained = await trainOrLoadSegmenter({ source: source.right, settings, cacheDir })();
+    if (retrained._tag === 'Left') throw new Error(retrained.left.message);
+    expect(retrained.right.fromCache).toBe(false);
+    retrained.right.dispose();
 
     const samples = await evalSamples(source.right, 32, [0, 1, 2])();
     if (samples._tag === 'Left') throw new Error(samples.left.message);

@@ -168,7 +168,9 @@ function loadCached(dir: string, cacheKey: string, s: SegmenterSettings): TE.Tas
       } catch {
         return null; // not cached yet
       }
-      const decoded = SegmenterFile.decode(JSON.parse(text));
+      const json = E.tryCatch(() => JSON.parse(text) as unknown, () => null);
+      const decoded = E.isRight(json) ? SegmenterFile.decode(json.right) : E.left([]);
+      // A damaged or foreign description: train again (and overwrite it).
       if (E.isLeft(decoded) || decoded.right.cacheKey !== cacheKey) return null;
       const bytes = await readFile(join(dir, 'weights.bin'));
       const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));

@@ -6,6 +6,13 @@ import { isNode } from '../../node/is-node';
 /**
  * What {@link prepareWasmThreads} changed for the backend's start, undone by `restore` once it has
  * started (`tf.ready()`), whether it started or not.
+ *
+ * @example
+ * ```ts
+ * import type { WasmThreadsPreparation } from '@pix2pix-ts/backends';
+ *
+ * const done = (p: WasmThreadsPreparation): number => { p.restore(); return p.threads; };
+ * ```
  */
 export interface WasmThreadsPreparation {
   /** The thread count asked of XNNPACK's pool. */
@@ -143,7 +150,14 @@ export async function prepareWasmThreads(wasm: WasmBackendModule, threads: numbe
 
 /**
  * Node: the pool's workers must not keep the process alive once the work is done (a CLI run ends when
- * its last step has); they are unreferenced after the start.
+ * its last step has); they are unreferenced after the start. Nothing to do without a started wasm pool.
+ *
+ * @example
+ * ```ts
+ * import { unrefWasmWorkers } from '@pix2pix-ts/backends';
+ *
+ * unrefWasmWorkers(); // selectBackend does this after starting wasm with `threads`
+ * ```
  */
 export function unrefWasmWorkers(): void {
   const started = tf.findBackend('wasm');

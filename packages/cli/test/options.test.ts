@@ -22,7 +22,7 @@ describe('parseCommandLine', () => {
     expect(left(['train', '--beta1', '1'])).toBe('--beta1: expected a number in [0, 1), got "1"');
     expect(left(['train', '--netG', 'unet_100'])).toMatch(/^--netG: expected unet_256\|unet_128\|resnet_9blocks\|resnet_6blocks\|unet_<N>.*, got "unet_100"$/);
     expect(left(['train', '--netD', 'huge'])).toBe('--netD: expected one of basic|n_layers|pixel, got "huge"');
-    expect(left(['train', '--backend', 'tensorflow'])).toBe('--backend: expected one of cpu|wasm|webgl, got "tensorflow"');
+    expect(left(['train', '--backend', 'tensorflow'])).toBe('--backend: expected one of cpu|wasm|webgl|webgpu, got "tensorflow"');
     expect(left(['train', '--no_flip=maybe'])).toBe('--no_flip: expected a flag (no value, or true/false), got "maybe"');
     expect(left(['train', '--name', '../x'])).toBe('--name: expected a name of letters, digits, . _ -, got "../x"');
     expect(left(['eval', '--phase', 'dev'])).toBe("--phase: expected one of train|val|test, got \"dev\"");

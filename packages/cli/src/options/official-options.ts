@@ -86,7 +86,7 @@ export function officialTrain(o: TrainOptions): E.Either<CliError, OfficialTrain
   if (o.gpu_ids !== undefined) {
     const ids = o.gpu_ids.join(',');
     if (o.gpu_ids.some((id) => id >= 0) && o.backend !== 'webgl' && o.backend !== 'webgpu') {
-      return E.left(usageError(`--gpu_ids ${ids}: pix2pix-ts has no CUDA; for a GPU write --backend webgpu or webgl (the steps run on WebGPU or WebGL in headless Chromium), for the CPU --gpu_ids -1 or nothing (wasm)`));
+      return E.left(usageError(`--gpu_ids ${ids}: pix2pix-ts has no CUDA; for a GPU write --backend webgl (the steps run on WebGL in headless Chromium), for the CPU --gpu_ids -1 or nothing (wasm)`));
     }
     if (o.gpu_ids.every((id) => id < 0)) backend = o.backend ?? 'wasm';
   }

@@ -19,7 +19,7 @@ export const DatasetModeName = t.keyof({ colorization: null, edges: null, inpain
 export type DatasetModeName = t.TypeOf<typeof DatasetModeName>;
 
 /** Every {@link DatasetModeName}, in a fixed order (for option parsers and help). */
-export const DATASET_MODE_NAMES = ['colorization', 'edges', 'inpaint'] as const satisfies readonly DatasetModeName[];
+export const PHOTO_DATASET_MODES = ['colorization', 'edges', 'inpaint'] as const satisfies readonly DatasetModeName[];
 
 /**
  * Which part of each file is the photo: `whole` (plain photos), or one half of a side-by-side AB file (`A` the

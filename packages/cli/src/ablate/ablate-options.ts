@@ -12,7 +12,7 @@ const s = SMOKE_BUDGET;
 /** `pix2pix ablate`: the paper's ablation studies, one command. */
 export const ABLATE_OPTIONS = {
   study: spec({ codec: oneOf(STUDY_CHOICES), arg: 'NAME', group: 'Study', help: 'loss (l1, cgan, l1+gan, l1+cgan) | generator (unet vs encoder-decoder) | patch (1, 16, 70, 286, image) | all (their union, shared variants trained once)', default: 'all' }),
-  out: spec({ codec: NonEmpty, arg: 'DIR', group: 'Study', help: 'the study folder (run the same command again to resume it)', default: 'runs/ablations-<study>' }),
+  out: spec({ codec: NonEmpty, arg: 'DIR', group: 'Study', help: 'the study folder (run the same command again to resume it)', default: 'runs/ablations-<study> (with --preset smoke: runs/ablations-<study>-smoke)' }),
   dry_run: spec({ codec: Flag, group: 'Study', help: 'print the plan and what is already done; train nothing' }),
   report_only: spec({ codec: Flag, group: 'Study', help: 'train nothing: evaluate the finished variants (what is not cached yet) and rewrite the report; safe beside a study still training' }),
   num_samples: spec({ codec: intFromString(1, 24), arg: 'N', group: 'Study', help: 'test images shown side by side for every variant', default: '6' }),

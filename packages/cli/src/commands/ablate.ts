@@ -49,7 +49,8 @@ export function ablateCommand(o: AblateOptions, env: CliEnv): TE.TaskEither<CliE
     TE.map(
       (dataroot): StudyRequest => ({
         setup: { study, budget: budgetOf(o), dataroot, direction: o.direction ?? 'BtoA' },
-        out: o.out ?? `runs/ablations-${study}`,
+        // A smoke study gets its own folder: the default one holds the default budget's runs, which it must not mix with.
+        out: o.out ?? `runs/ablations-${study}${o.preset === 'smoke' ? '-smoke' : ''}`,
         runtime: { backend: o.backend ?? 'wasm', wasmKernels: o.wasm_kernels ?? 'backends' },
         samples: o.num_samples ?? 6,
         fcn: o.no_fcn === true ? null : { steps: o.fcn_steps ?? (o.preset === 'smoke' ? SMOKE_FCN_STEPS : DEFAULT_SEGMENTER.steps) },

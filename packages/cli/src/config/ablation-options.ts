@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { outputShapeOf } from '@pix2pix-ts/layers';
-import { MAX_PATCH_LAYERS, patchGan, patchGanField, patchLayers, variantSettings, type DiscriminatorInput } from '@pix2pix-ts/pix2pix';
+import { MAX_PATCH_LAYERS, patchGanField, patchLayers, variantSettings, type DiscriminatorInput } from '@pix2pix-ts/pix2pix';
 import { usageError, type CliError } from '../cli/cli-error';
 import type { TRAIN_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
@@ -75,7 +74,7 @@ export interface DiscriminatorChoice {
  * The discriminator of `train`'s options: `--patch 1|16|34|70|142|286|image` is a shortcut for the official
  * `--netD` / `--n_layers_D` (1 = `pixel`, 70 = `basic`, the others `n_layers` with the layer count whose
  * receptive field, computed by the layers' algebra, is that size; `image` = the fewest layers whose field
- * covers `--crop_size`). It cannot be combined with them, and a field that leaves no patch of the crop is refused. Pure.
+ * covers `--crop_size`). It cannot be combined with them. Pure.
  *
  * @example
  * ```ts
@@ -91,11 +90,7 @@ export function discriminatorChoice(o: Partial<Options>, p: Preset, cropSize: nu
     if (n === undefined) {
       return E.left(usageError(`--patch ${o.patch}: no discriminator up to --n_layers_D ${MAX_PATCH_LAYERS} (${patchGanField(MAX_PATCH_LAYERS)}x${patchGanField(MAX_PATCH_LAYERS)}) covers --crop_size ${cropSize}`));
     }
-    // A field larger than the crop can leave no patch at all: said here, in the option's own words.
-    const out = outputShapeOf(patchGan({ nLayers: n, ndf: 1, norm: 'none' }), [1, cropSize, cropSize, 1]);
-    if (E.isLeft(out) || (out.right[1] ?? 0) < 1) {
-      return E.left(usageError(`--patch ${o.patch} (--n_layers_D ${n}) does not fit --crop_size ${cropSize}: the discriminator would have no patch left; use a smaller --patch or a larger --crop_size`));
-    }
+    // A field that leaves no patch of the crop is refused by fitProblem before any compute, as for --n_layers_D.
     return E.right(n === 0 ? { netD: 'pixel', nLayersD: 1 } : n === 3 ? { netD: 'basic', nLayersD: 3 } : { netD: 'n_layers', nLayersD: n });
   }
   const netD = o.netD ?? p.model.netD;

@@ -54,7 +54,7 @@ describe('planning a study', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names.filter((n) => n.startsWith(`${BASELINE_ID}-`))).toEqual(['l1_cgan-s0', 'l1_cgan-s1']);
     expect(plan.skipped.map((s) => s.variant.id)).toEqual(['patch_286']);
-    expect(plan.skipped[0]?.reason).toMatch(/no patch of a 64x64 image/);
+    expect(plan.skipped[0]?.reason).toMatch(/--crop_size 64.*no patch|no patch of a 64x64 image/);
     expect(plan.aliases.map((a) => [a.variant.id, a.sameAs])).toEqual([['patch_image', 'patch_70']]);
     expect(plan.runs.find((r) => r.runName === 'patch_1-s0')?.config.model.netD).toBe('pixel');
   });

@@ -286,7 +286,7 @@ describe.skipIf(SKIP)('facade demo in headless Chromium (WebGL)', () => {
       }, files);
       await page.waitForFunction(() => (Reflect.get(globalThis, 'pix2pixDemo') as DemoState).model?.fresh === false, null, { timeout: 0 });
     });
-    expect(dropped.model).toMatchObject({ origin: 'model.json + weights.bin', spec: { depth: 8, ngf: 4 } });
+    expect(dropped.model).toMatchObject({ origin: 'model.json + weights.bin', spec: { netG: 'unet_256', ngf: 4 } });
     expect(await page.locator('#notice').isHidden()).toBe(true);
     await page.close();
   });

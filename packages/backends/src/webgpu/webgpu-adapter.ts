@@ -10,7 +10,16 @@
  */
 export type WebgpuBackendModule = typeof import('@tensorflow/tfjs-backend-webgpu');
 
-/** The GPU behind a WebGPU adapter, as the browser describes it (`GPUAdapter.info`). */
+/**
+ * The GPU behind a WebGPU adapter, as the browser describes it (`GPUAdapter.info`).
+ *
+ * @example
+ * ```ts
+ * import type { WebgpuAdapterDescription } from '@pix2pix-ts/backends';
+ *
+ * const swiftshader: WebgpuAdapterDescription = { vendor: 'google', architecture: 'swiftshader', description: undefined, isFallbackAdapter: false };
+ * ```
+ */
 export interface WebgpuAdapterDescription {
   /** e.g. `'google'` for SwiftShader, `'nvidia'`, `'intel'`; `undefined` where the browser hides it. */
   readonly vendor: string | undefined;
@@ -22,7 +31,16 @@ export interface WebgpuAdapterDescription {
   readonly isFallbackAdapter: boolean;
 }
 
-/** How to get a WebGPU adapter in headless Chromium without a GPU, said in every "no adapter" error. */
+/**
+ * How to get a WebGPU adapter in headless Chromium without a GPU, said in every "no adapter" error.
+ *
+ * @example
+ * ```ts
+ * import { WEBGPU_ADAPTER_HINT } from '@pix2pix-ts/backends';
+ *
+ * if (!WEBGPU_ADAPTER_HINT.includes('--enable-unsafe-webgpu')) throw new Error('the hint names the flag');
+ * ```
+ */
 export const WEBGPU_ADAPTER_HINT =
   'Chromium gives one (on SwiftShader where there is no GPU) with --enable-unsafe-webgpu, on a secure context such as an http://127.0.0.1 page';
 

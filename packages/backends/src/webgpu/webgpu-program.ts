@@ -31,7 +31,16 @@ export interface WebgpuProgram {
   getUserCode: () => string;
 }
 
-/** Uniform values in the order a {@link WebgpuProgram}'s `uniforms` declares them. */
+/**
+ * Uniform values in the order a {@link WebgpuProgram}'s `uniforms` declares them.
+ *
+ * @example
+ * ```ts
+ * import type { WebgpuUniforms } from '@pix2pix-ts/backends';
+ *
+ * const uniforms: WebgpuUniforms = [{ type: 'float32', data: [2e-4] }, { type: 'int32', data: [1] }];
+ * ```
+ */
 export type WebgpuUniforms = Array<{ type: 'float32' | 'int32'; data: number[] }>;
 
 /**

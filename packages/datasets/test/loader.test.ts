@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   batchToTensors,
   createLoader,
@@ -101,8 +101,11 @@ describe('the loader', () => {
     const it = loader.epoch(0);
     const first = await it.next();
     expect(first.value).toMatchObject({ indices: [0] });
-    await new Promise((r) => setTimeout(r, 20)); // the consumer is busy: the window refills meanwhile
-    expect(started).toBe(4); // the one delivered + 3 ahead
+    // The consumer is busy: the window refills meanwhile. Wait for the refill by condition, not by a fixed
+    // delay (a fixed 20 ms failed CI on a loaded machine), then give it time to overrun if it would.
+    await vi.waitFor(() => expect(started).toBe(4), { timeout: 60_000, interval: 5 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(started).toBe(4); // the one delivered + 3 ahead, and no more
     for await (const _ of it) {
       // drain
     }

@@ -7,6 +7,7 @@ import { decodeWith } from '../spec/decode';
 import type { WebglFlags } from '../webgl/webgl-flags';
 import {
   ArtifactsManifest,
+  type DropoutKeyRequest,
   MemoryReply,
   SetupReply,
   type PageBackendName,
@@ -71,11 +72,14 @@ export interface WebglSession {
   readonly save: () => TE.TaskEither<Error, tf.io.ModelArtifacts>;
   /** Replaces the state with a checkpoint's (from any backend); `init` with the same nets first. */
   readonly load: (artifacts: tf.io.ModelArtifacts) => TE.TaskEither<Error, TrainerStatus>;
-  /** Runs the generator on A (`translate`; defaults: the paper's dropout and batch statistics). */
+  /**
+   * Runs the generator on A (`translate`; defaults: the paper's dropout and batch statistics, `translate`'s fixed
+   * dropout key; `dropoutKey: { seed, index }` draws the masks of `foldIn(key(seed), index)`, as a Node translation with that key).
+   */
   readonly translate: (
     a: Float32Array,
     shape: readonly [number, number, number, number],
-    options?: { readonly dropout?: boolean; readonly batchStats?: boolean },
+    options?: { readonly dropout?: boolean; readonly batchStats?: boolean; readonly dropoutKey?: DropoutKeyRequest },
   ) => TE.TaskEither<Error, Translation>;
   /** `tf.memory()` in the page (`numTensors`, `numBytesInGPU`, …). */
   readonly memory: () => TE.TaskEither<Error, MemoryReply>;

@@ -1,4 +1,4 @@
-import { countParams, key } from '@pix2pix-ts/layers';
+import { countParams, foldIn, key } from '@pix2pix-ts/layers';
 import {
   buildNets,
   checkpointArtifacts,
@@ -230,6 +230,9 @@ export function createPageTrainer(): PageTrainer {
             const y = translate(r.nets.generator, r.state.g, a, {
               ...(request.dropout === undefined ? {} : { dropout: request.dropout }),
               ...(request.batchStats === undefined ? {} : { batchStats: request.batchStats }),
+              ...(request.dropoutKey === undefined
+                ? {}
+                : { key: request.dropoutKey.index === undefined ? key(request.dropoutKey.seed) : foldIn(key(request.dropoutKey.seed), request.dropoutKey.index) }),
             });
             const values = await y.data();
             const ms = performance.now() - t0;

@@ -68,9 +68,20 @@ export const LoadRequest = t.type({ manifest: ArtifactsManifest, weights: t.stri
 /** See {@link LoadRequest}. */
 export type LoadRequest = t.TypeOf<typeof LoadRequest>;
 
-/** Node → page: run the generator on A (one-shot URL); the output is POSTed to `upload`. */
+/**
+ * The dropout key of a translation as words that cross the wire: `foldIn(key(seed), index)` (the CLI's per-image
+ * key), or `key(seed)` without `index`.
+ */
+export const DropoutKeyRequest = t.intersection([t.type({ seed: t.number }), t.partial({ index: t.number })], 'DropoutKeyRequest');
+/** See {@link DropoutKeyRequest}. */
+export type DropoutKeyRequest = t.TypeOf<typeof DropoutKeyRequest>;
+
+/**
+ * Node → page: run the generator on A (one-shot URL); the output is POSTed to `upload`. `dropoutKey` (default:
+ * `translate`'s fixed key) makes the page draw the same dropout masks as a Node translation with that key.
+ */
 export const TranslateRequest = t.intersection(
-  [t.type({ a: t.string, shape: Shape4Codec, upload: t.string }), t.partial({ dropout: t.boolean, batchStats: t.boolean })],
+  [t.type({ a: t.string, shape: Shape4Codec, upload: t.string }), t.partial({ dropout: t.boolean, batchStats: t.boolean, dropoutKey: DropoutKeyRequest })],
   'TranslateRequest',
 );
 /** See {@link TranslateRequest}. */

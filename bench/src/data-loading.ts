@@ -38,7 +38,7 @@ export async function measureDataLoading(config: BenchConfig, warmup: number, ru
   const opened = await nodeLoader(source, { batchSize: 1, seed: 0, loadSize: config.loadSize, cropSize: config.size, workers: 0, prefetch: 1 })();
   if (E.isLeft(opened)) throw new Error(opened.left.message);
   const loader = opened.right;
-  const it = loader.batches(0);
+  const it = loader.batches();
   const times: number[] = [];
   try {
     for (let i = 0; i < warmup + runs; i++) {

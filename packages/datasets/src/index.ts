@@ -71,8 +71,10 @@ export * from './stream/prepare-sample';
 export * from './stream/sample-loader';
 export * from './stream/batch';
 export * from './stream/load-report';
-export * from './stream/loader';
-export * from './stream/browser-loader';
+export * from './loader/start-at';
+export * from './loader/loader-options-codec';
+export * from './loader/loader';
+export * from './loader/browser-loader';
 export * from './stream/to-tensors';
 // the official datasets by name (the catalogue; fetching them is in ./node)
 export * from './catalog/facades-digest';

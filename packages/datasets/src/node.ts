@@ -15,7 +15,7 @@ export * from './index';
 export * from './decode/sharp-decoder';
 export * from './stream/read-file-bytes';
 export * from './stream/worker-pool';
-export * from './stream/node-loader';
+export * from './loader/node-loader';
 export * from './sources/list-images';
 export * from './sources/aligned-folder';
 export * from './sources/paired-folders';

@@ -77,7 +77,7 @@ describe('the loader', () => {
   it('batches() runs epoch after epoch, batches never span two epochs', async () => {
     const l = unwrap(await nodeLoader(source, { ...small, batchSize: 4, workers: 0, maxDatasetSize: 6 })());
     const seen: [number, number][] = [];
-    for await (const b of l.batches(5)) {
+    for await (const b of l.batches({ epoch: 5, batch: 0 })) {
       seen.push([b.epoch, b.shape[0]]);
       if (seen.length === 6) break;
     }

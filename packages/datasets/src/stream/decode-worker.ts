@@ -12,31 +12,40 @@ import { workerError } from '../errors/dataset-error';
 import { loadRawPair } from './load-raw-pair';
 import { prepareSample } from './prepare-sample';
 import { readFileBytes } from './read-file-bytes';
-import { WorkerRequest, type WorkerResponse } from './worker-protocol';
+import type { SampleSettings } from './sample-settings';
+import { WorkerMessage, type WorkerResponse } from './worker-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('decode-worker: must run as a worker_threads worker');
 
-// One decoder per pixel limit (a loader sends the same settings with every request).
-const decoders = new Map<number | undefined, ReturnType<typeof sharpDecoder>>();
-const envFor = (maxPixels: number | undefined) => {
-  const decoder = decoders.get(maxPixels) ?? sharpDecoder(maxPixels === undefined ? {} : { maxPixels });
-  decoders.set(maxPixels, decoder);
-  return { readBytes: readFileBytes, decoder };
-};
+// Set once by the loader's first message; every request is prepared with them.
+let settings: SampleSettings | undefined;
+let env: { readonly readBytes: typeof readFileBytes; readonly decoder: ReturnType<typeof sharpDecoder> } | undefined;
 
 port.on('message', (message: unknown) => {
-  const request = WorkerRequest.decode(message);
-  if (E.isLeft(request)) {
+  const decoded = WorkerMessage.decode(message);
+  if (E.isLeft(decoded)) {
     const id = typeof message === 'object' && message !== null && 'id' in message && typeof message.id === 'number' ? message.id : -1;
-    const reply: WorkerResponse = { id, ok: false, error: workerError(`bad request: ${reportErrors(request.left).join('; ')}`) };
+    const reply: WorkerResponse = { id, ok: false, error: workerError(`bad request: ${reportErrors(decoded.left).join('; ')}`) };
     port.postMessage(reply);
     return;
   }
-  const { id, entry, job, settings } = request.right;
+  const m = decoded.right;
+  if ('kind' in m) {
+    settings = m.settings;
+    env = { readBytes: readFileBytes, decoder: sharpDecoder(settings.maxPixels === undefined ? {} : { maxPixels: settings.maxPixels }) };
+    return;
+  }
+  const { id, entry, job } = m;
+  if (settings === undefined || env === undefined) {
+    const reply: WorkerResponse = { id, ok: false, error: workerError('bad request: no settings were sent before it') };
+    port.postMessage(reply);
+    return;
+  }
+  const s = settings;
   void pipe(
-    loadRawPair(envFor(settings.maxPixels), entry, settings),
-    TE.chainEitherK((raw) => prepareSample(raw, settings, job)),
+    loadRawPair(env, entry, s),
+    TE.chainEitherK((raw) => prepareSample(raw, s, job)),
   )().then((result) => {
     if (E.isRight(result)) {
       const sample = result.right;

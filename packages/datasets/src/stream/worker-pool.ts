@@ -9,7 +9,7 @@ import type { PairSource } from '../sources/pair-source';
 import type { Sample } from './sample';
 import type { SampleLoader } from './sample-loader';
 import type { SampleSettings } from './sample-settings';
-import { WorkerResponse, type WorkerRequest } from './worker-protocol';
+import { WorkerResponse, type WorkerRequest, type WorkerSettings } from './worker-protocol';
 
 /**
  * Options of {@link workerSampleLoader}.
@@ -73,7 +73,7 @@ interface Slot {
 
 /**
  * Prepares samples in `worker_threads` workers, so reading, decoding (sharp) and augmenting run on other cores
- * than the training step. Jobs go to the least busy worker; results come back with their pixel buffers
+ * than the training step. Each worker gets `settings` once, when it starts (a replacement too). Jobs go to the least busy worker; results come back with their pixel buffers
  * transferred, not copied. Workers are `unref`'d while idle, so a forgotten `close()` never keeps Node alive, and a
  * crashed worker is replaced (up to 3 times) after failing its pending jobs with a `Worker` error.
  *
@@ -109,6 +109,9 @@ export const workerSampleLoader = (source: PairSource, settings: SampleSettings,
     const worker = spawn(options.workerUrl);
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), alive: true };
+    // The settings go once, as the first message (messages arrive in order); requests carry only entry and job.
+    const first: WorkerSettings = { kind: 'settings', settings };
+    worker.postMessage(first);
     worker.on('message', (message: unknown) => {
       const decoded = WorkerResponse.decode(message);
       if (E.isLeft(decoded)) {
@@ -147,7 +150,7 @@ export const workerSampleLoader = (source: PairSource, settings: SampleSettings,
       const id = nextId++;
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, resolve);
-      const request: WorkerRequest = { id, entry, job, settings };
+      const request: WorkerRequest = { id, entry, job };
       slot.worker.postMessage(request);
     });
 

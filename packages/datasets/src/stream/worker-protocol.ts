@@ -35,19 +35,40 @@ const SettingsC = t.intersection([
 ]);
 
 /**
- * Loader → worker: prepare the sample of `entry` for `job`.
+ * Loader → worker, once, as the worker's first message: the settings of every sample it will prepare (they are
+ * fixed for a whole loader, so they are not repeated in each request).
+ *
+ * @example
+ * ```ts
+ * import { WorkerSettings } from './worker-protocol';
+ * WorkerSettings.is({ kind: 'settings' }); // false: the settings are missing
+ * ```
+ */
+export const WorkerSettings = t.type({ kind: t.literal('settings'), settings: SettingsC });
+/**
+ * See {@link WorkerSettings}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkerSettings } from './worker-protocol';
+ * const first = (m: WorkerSettings) => m.settings.seed;
+ * ```
+ */
+export type WorkerSettings = t.TypeOf<typeof WorkerSettings>;
+
+/**
+ * Loader → worker: prepare the sample of `entry` for `job`, with the settings the worker was started with.
  *
  * @example
  * ```ts
  * import { WorkerRequest } from './worker-protocol';
- * WorkerRequest.is({ id: 1 }); // false: entry, job and settings are missing
+ * WorkerRequest.is({ id: 1 }); // false: entry and job are missing
  * ```
  */
 export const WorkerRequest = t.type({
   id: t.number,
   entry: PairEntryC,
   job: t.type({ index: t.number, epoch: t.number }),
-  settings: SettingsC,
 });
 /**
  * See {@link WorkerRequest}.
@@ -55,10 +76,31 @@ export const WorkerRequest = t.type({
  * @example
  * ```ts
  * import { WorkerRequest } from './worker-protocol';
- * WorkerRequest.is({ id: 1 }); // false: entry, job and settings are missing
+ * WorkerRequest.is({ id: 1 }); // false: entry and job are missing
  * ```
  */
 export type WorkerRequest = t.TypeOf<typeof WorkerRequest>;
+
+/**
+ * What a decode worker receives: its settings (first), then requests.
+ *
+ * @example
+ * ```ts
+ * import { WorkerMessage } from './worker-protocol';
+ * WorkerMessage.is({ id: 1, entry: { kind: 'aligned', id: 'x', path: 'x.jpg' }, job: { index: 0, epoch: 0 } }); // true
+ * ```
+ */
+export const WorkerMessage = t.union([WorkerSettings, WorkerRequest]);
+/**
+ * See {@link WorkerMessage}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkerMessage } from './worker-protocol';
+ * const isSettings = (m: WorkerMessage) => 'kind' in m;
+ * ```
+ */
+export type WorkerMessage = t.TypeOf<typeof WorkerMessage>;
 
 const Str = t.string;
 const DatasetErrorC: t.Type<DatasetError, DatasetError, unknown> = t.union([

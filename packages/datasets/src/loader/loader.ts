@@ -3,11 +3,12 @@ import type { LoaderOptions } from '../config/loader-options';
 import { DatasetLoadError } from '../errors/dataset-load-error';
 import { describeCause, workerError, type DatasetError } from '../errors/dataset-error';
 import type { PairSource } from '../sources/pair-source';
-import { assembleBatch, type Batch } from './batch';
-import { epochOrder } from './keys';
-import type { LoadReport } from './load-report';
-import type { Sample, SampleJob } from './sample';
-import type { SampleLoader } from './sample-loader';
+import { assembleBatch, type Batch } from '../stream/batch';
+import { epochOrder } from '../stream/keys';
+import type { LoadReport } from '../stream/load-report';
+import type { Sample, SampleJob } from '../stream/sample';
+import type { SampleLoader } from '../stream/sample-loader';
+import { checkStartAt, START, type StartAt } from './start-at';
 
 /**
  * Streams a dataset as batches: per-epoch shuffling from the seed, bounded prefetch (up to `prefetch` samples are
@@ -35,17 +36,24 @@ export interface Loader {
   readonly batchesPerEpoch: number;
   /** The batches of one epoch, in that epoch's order. */
   epoch(epoch: number): AsyncGenerator<Batch, void, undefined>;
-  /** Epoch after epoch without end, starting at `fromEpoch` (default 0); prefetch runs across epoch boundaries. */
-  batches(fromEpoch?: number): AsyncGenerator<Batch, void, undefined>;
+  /**
+   * Epoch after epoch without end, starting at batch `startAt.batch` of epoch `startAt.epoch` (default: the
+   * start of epoch 0); prefetch runs across epoch boundaries. The batches before `startAt` are never read: a
+   * resumed run gets exactly the batches an uninterrupted run would have got from there (the epoch's order is a
+   * function of the seed and the epoch).
+   */
+  batches(startAt?: StartAt): AsyncGenerator<Batch, void, undefined>;
   /** A snapshot of what was loaded, skipped and converted so far. */
   report(): LoadReport;
   /** Stops the decode workers (if any). The loader cannot be used afterwards. */
   close(): Promise<void>;
 }
 
-function* jobsOf(size: number, options: LoaderOptions, from: number, to: number): Generator<SampleJob> {
+/** The jobs from `skip` samples into epoch `from` up to the end of epoch `to - 1`. */
+function* jobsOf(size: number, options: LoaderOptions, from: number, to: number, skip: number): Generator<SampleJob> {
   for (let epoch = from; epoch < to; epoch++) {
-    for (const index of epochOrder(options.seed, epoch, size, options.shuffle)) yield { index, epoch };
+    const order = epochOrder(options.seed, epoch, size, options.shuffle);
+    for (const index of epoch === from ? order.slice(skip) : order) yield { index, epoch };
   }
 }
 
@@ -78,11 +86,13 @@ export const createLoader = (
   const skipped = new Map<string, { message: string; times: number }>();
   const converted = new Map<string, string>();
 
-  async function* stream(from: number, to: number): AsyncGenerator<Batch, void, undefined> {
+  async function* stream(startAt: StartAt, to: number): AsyncGenerator<Batch, void, undefined> {
     if (closed) throw new Error('loader: used after close()');
-    if (!Number.isSafeInteger(from) || from < 0) throw new RangeError(`loader: epoch must be a non-negative integer, got ${from}`);
+    const problem = checkStartAt(startAt, batchesPerEpoch);
+    if (problem !== undefined) throw new RangeError(`loader: ${problem}`);
     if (size === 0) return;
-    const jobs = jobsOf(size, options, from, to);
+    const from = startAt.epoch;
+    const jobs = jobsOf(size, options, from, to, startAt.batch * options.batchSize);
     const window: { job: SampleJob; result: Promise<E.Either<DatasetError, Sample>> }[] = [];
     const refill = (): void => {
       while (window.length < options.prefetch) {
@@ -148,8 +158,8 @@ export const createLoader = (
     options,
     size,
     batchesPerEpoch,
-    epoch: (e) => stream(e, e + 1),
-    batches: (fromEpoch = 0) => stream(fromEpoch, Number.POSITIVE_INFINITY),
+    epoch: (e) => stream({ epoch: e, batch: 0 }, e + 1),
+    batches: (startAt = START) => stream(startAt, Number.POSITIVE_INFINITY),
     report: () => {
       const byFormat: Record<string, number> = {};
       for (const from of converted.values()) byFormat[from] = (byFormat[from] ?? 0) + 1;

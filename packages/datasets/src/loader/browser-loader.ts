@@ -4,11 +4,11 @@ import { decodeLoaderOptions, type LoaderOptionsInput } from '../config/loader-o
 import { browserDecoder, type BrowserPlatform } from '../decode/browser-decoder';
 import type { DatasetError } from '../errors/dataset-error';
 import type { PairSource } from '../sources/pair-source';
-import { fetchBytes } from './fetch-bytes';
+import { fetchBytes } from '../stream/fetch-bytes';
 import { createLoader, type Loader } from './loader';
-import type { ReadBytes } from './read-bytes';
-import { inProcessSampleLoader } from './sample-loader';
-import { sampleSettingsOf } from './sample-settings-of';
+import type { ReadBytes } from '../stream/read-bytes';
+import { inProcessSampleLoader } from '../stream/sample-loader';
+import { sampleSettingsOf } from '../stream/sample-settings-of';
 
 /**
  * A loader for browsers (main thread or a Web Worker): bytes through `fetch` (or your `readBytes`), decoding

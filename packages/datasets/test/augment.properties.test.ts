@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { key } from '@pix2pix-ts/layers';
+import { key } from '@pix2pix-ts/random';
 import {
   applyTransform,
   getParams,

@@ -6,7 +6,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foldIn, key } from '@pix2pix-ts/layers';
+import { foldIn, key } from '@pix2pix-ts/random';
 import {
   cannyEdges,
   checkSource,

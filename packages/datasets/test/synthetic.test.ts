@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { key } from '@pix2pix-ts/layers';
+import { key } from '@pix2pix-ts/random';
 import { CMP_PALETTE, paintLabels, renderSyntheticPhoto, synthetic, syntheticLabels, syntheticPair } from '../src/index';
 import { unwrap, unwrapLeft } from './support/either';
 

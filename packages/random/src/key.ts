@@ -9,14 +9,15 @@ declare const keyBrand: unique symbol;
  */
 export type Key = readonly [number, number] & { readonly [keyBrand]: true };
 
-const asKey = (a: number, b: number): Key => [a >>> 0, b >>> 0] as unknown as Key;
+// The brand exists only in the type: a key is a plain pair at run time.
+const asKey = (a: number, b: number): Key => [a >>> 0, b >>> 0] as const as Key;
 
 /**
  * Makes a key from an integer seed (any safe integer; the high and low 32 bits both count).
  *
  * @example
  * ```ts
- * import { key, split } from '@pix2pix-ts/layers';
+ * import { key, split } from '@pix2pix-ts/random';
  * const [initKey, dataKey] = split(key(0));
  * ```
  */
@@ -26,7 +27,15 @@ export function key(seed: number): Key {
   return asKey(hi, seed >>> 0);
 }
 
-/** Derives `n` independent keys from `k` (default 2). Same input, same output. */
+/**
+ * Derives `n` independent keys from `k` (default 2). Same input, same output.
+ *
+ * @example
+ * ```ts
+ * import { key, split } from '@pix2pix-ts/random';
+ * const [a, b, c] = split(key(7), 3);
+ * ```
+ */
 export function split(k: Key, n = 2): Key[] {
   const out: Key[] = [];
   for (let i = 0; i < n; i++) {
@@ -36,28 +45,68 @@ export function split(k: Key, n = 2): Key[] {
   return out;
 }
 
-/** Derives a key from `k` and an integer tag, e.g. a step or a layer index. */
+/**
+ * Derives a key from `k` and an integer tag, e.g. a step or a layer index.
+ *
+ * @example
+ * ```ts
+ * import { foldIn, key } from '@pix2pix-ts/random';
+ * const stepKey = foldIn(key(0), 1200); // the key of step 1200
+ * ```
+ */
 export function foldIn(k: Key, data: number): Key {
   const [a, b] = threefry2x32(k[0], k[1], 1, data >>> 0);
   return asKey(a, b);
 }
 
-/** One unsigned 32-bit value, a pure function of the key. */
+/**
+ * One unsigned 32-bit value, a pure function of the key.
+ *
+ * @example
+ * ```ts
+ * import { key, randomUint32 } from '@pix2pix-ts/random';
+ * const u = randomUint32(key(0)); // 0 ≤ u < 2^32, the same on every run
+ * ```
+ */
 export function randomUint32(k: Key): number {
   return threefry2x32(k[0], k[1], 2, 0)[0];
 }
 
-/** A 31-bit non-negative integer seed for tfjs's seeded ops (`tf.randomNormal(…, seed)`). */
+/**
+ * A 31-bit non-negative integer seed for tfjs's seeded ops (`tf.randomNormal(…, seed)`).
+ *
+ * @example
+ * ```ts
+ * import { key, seedOf } from '@pix2pix-ts/random';
+ * const seed = seedOf(key(3)); // 0 ≤ seed < 2^31
+ * ```
+ */
 export function seedOf(k: Key): number {
   return randomUint32(k) & 0x7fffffff;
 }
 
-/** A float uniform in [0, 1) with 32 bits of resolution. */
+/**
+ * A float uniform in [0, 1) with 32 bits of resolution.
+ *
+ * @example
+ * ```ts
+ * import { foldIn, key, uniform } from '@pix2pix-ts/random';
+ * const flip = uniform(foldIn(key(0), 5)) < 0.5;
+ * ```
+ */
 export function uniform(k: Key): number {
   return randomUint32(k) / 2 ** 32;
 }
 
-/** An integer uniform in [lo, hi] (both inclusive). Uses 53 random bits so the bias is negligible. */
+/**
+ * An integer uniform in [lo, hi] (both inclusive). Uses 53 random bits so the bias is negligible.
+ *
+ * @example
+ * ```ts
+ * import { key, randomInt } from '@pix2pix-ts/random';
+ * const offset = randomInt(key(1), 0, 30); // a crop offset in 0 … 30
+ * ```
+ */
 export function randomInt(k: Key, lo: number, hi: number): number {
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) {
     throw new RangeError(`randomInt: need integers lo <= hi, got [${lo}, ${hi}]`);
@@ -67,7 +116,15 @@ export function randomInt(k: Key, lo: number, hi: number): number {
   return lo + Math.floor(u * (hi - lo + 1));
 }
 
-/** A uniformly random permutation of `0 … n-1` (Fisher–Yates driven by per-position keys). */
+/**
+ * A uniformly random permutation of `0 … n-1` (Fisher–Yates driven by per-position keys).
+ *
+ * @example
+ * ```ts
+ * import { key, permutation } from '@pix2pix-ts/random';
+ * const order = permutation(key(0), 400); // the shuffled sample order of one epoch
+ * ```
+ */
 export function permutation(k: Key, n: number): number[] {
   const out = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {

@@ -17,6 +17,7 @@ const rotl = (x: number, r: number): number => ((x << r) | (x >>> (32 - r))) >>>
  *
  * @example
  * ```ts
+ * import { threefry2x32 } from '@pix2pix-ts/random';
  * const [a, b] = threefry2x32(0, 42, 0, 0);
  * ```
  */

@@ -15,3 +15,4 @@ export * from './tensor/assert-shape';
 export * from './arithmetic/conv-output-size';
 export * from './arithmetic/receptive-field';
 export * from './arithmetic/concat-channels';
+export * from './tree/param-tree';

@@ -1,4 +1,4 @@
-import { foldIn, randomInt, uniform, type Key } from '@pix2pix-ts/layers';
+import { foldIn, randomInt, uniform, type Key } from '@pix2pix-ts/random';
 import type { TransformOptions } from '../config/transform-options';
 import type { Size } from './sizes';
 
@@ -25,7 +25,7 @@ export interface TransformParams {
  *
  * @example
  * ```ts
- * import { key } from '@pix2pix-ts/layers';
+ * import { key } from '@pix2pix-ts/random';
  * import { getParams, PAPER_TRANSFORM } from '@pix2pix-ts/datasets';
  * getParams(PAPER_TRANSFORM, { width: 256, height: 256 }, key(0)); // { crop: { x: 0..30, y: 0..30 }, flip }
  * ```

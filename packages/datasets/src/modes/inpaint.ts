@@ -1,4 +1,4 @@
-import { foldIn, randomInt, type Key } from '@pix2pix-ts/layers';
+import { foldIn, randomInt, type Key } from '@pix2pix-ts/random';
 import { toUnitRange } from '../augment/normalize';
 import type { RgbImage } from '../image/rgb-image';
 
@@ -19,7 +19,7 @@ export interface MaskRect {
  *
  * @example
  * ```ts
- * import { key } from '@pix2pix-ts/layers';
+ * import { key } from '@pix2pix-ts/random';
  * import { inpaintMask } from '@pix2pix-ts/datasets';
  * inpaintMask(key(0), 256, 256); // e.g. { x: 40, y: 101, width: 97, height: 70 }
  * ```

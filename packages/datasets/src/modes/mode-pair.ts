@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { foldIn, type Key } from '@pix2pix-ts/layers';
+import { foldIn, type Key } from '@pix2pix-ts/random';
 import { getParams } from '../augment/params';
 import { applyTransform } from '../augment/transform';
 import { badImage, type DatasetError } from '../errors/dataset-error';
@@ -20,7 +20,7 @@ import { inpaintMask, inpaintPair } from './inpaint';
  *
  * @example
  * ```ts
- * import { key } from '@pix2pix-ts/layers';
+ * import { key } from '@pix2pix-ts/random';
  * import { modePair, rgbImage } from '@pix2pix-ts/datasets';
  * modePair('colorization', rgbImage(2, 2, new Uint8Array(12)), key(0)); // { a: 4 values, b: 8 values }
  * ```

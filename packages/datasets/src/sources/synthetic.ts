@@ -1,4 +1,4 @@
-import { foldIn, key, randomInt, uniform, type Key } from '@pix2pix-ts/layers';
+import { foldIn, key, randomInt, uniform, type Key } from '@pix2pix-ts/random';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { decodeInput } from '../config/decode-input';
@@ -42,7 +42,7 @@ const fill = (labels: Uint8Array, size: number, x0: number, y0: number, x1: numb
  *
  * @example
  * ```ts
- * import { key } from '@pix2pix-ts/layers';
+ * import { key } from '@pix2pix-ts/random';
  * import { syntheticLabels } from '@pix2pix-ts/datasets';
  * const labels = syntheticLabels(key(1), 64); // Uint8Array(64 * 64) of class indices 0..11
  * ```

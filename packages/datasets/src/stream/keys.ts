@@ -1,4 +1,4 @@
-import { foldIn, key, permutation, type Key } from '@pix2pix-ts/layers';
+import { foldIn, key, permutation, type Key } from '@pix2pix-ts/random';
 
 /**
  * The key of one epoch: `foldIn(key(seed), epoch)`.

@@ -4,7 +4,6 @@ import { Worker } from 'node:worker_threads';
 import * as E from 'fp-ts/Either';
 import { reportErrors } from '../config/report';
 import { workerError, type DatasetError } from '../errors/dataset-error';
-import { DEV_RESOLVE_HOOK_URL } from './dev-resolve-hook';
 import type { PairSource } from '../sources/pair-source';
 import type { Sample } from './sample';
 import type { SampleLoader } from './sample-loader';
@@ -58,7 +57,6 @@ const spawn = (workerUrl: URL | undefined): Worker => {
     '(async () => {',
     `  const api = await import(${JSON.stringify(tsxApi)});`,
     '  (api.register ?? api.default.register)();',
-    `  (await import('node:module')).register(${JSON.stringify(DEV_RESOLVE_HOOK_URL)});`,
     `  await import(${JSON.stringify(target)});`,
     '})().catch((e) => { setImmediate(() => { throw e; }); });',
   ].join('\n');

@@ -1,2 +1,3 @@
-export * from './key';
-export { threefry2x32 } from './threefry';
+// Random keys live in `@pix2pix-ts/random` (no tfjs, so data workers can use them without layers);
+// layers re-exports them so its public API is unchanged.
+export * from '@pix2pix-ts/random';

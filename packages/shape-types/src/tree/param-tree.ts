@@ -15,7 +15,7 @@ const isTensor = (t: ParamTree): t is tf.Tensor => typeof (t as tf.Tensor).dataI
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { mapTree } from '@pix2pix-ts/layers';
+ * import { mapTree } from '@pix2pix-ts/shape-types';
  * const doubled = mapTree({ w: tf.ones([2]) }, (t) => t.mul(2));
  * ```
  */
@@ -33,7 +33,7 @@ export function mapTree(tree: ParamTree, f: (t: tf.Tensor, path: string) => tf.T
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { zipWithTree } from '@pix2pix-ts/layers';
+ * import { zipWithTree } from '@pix2pix-ts/shape-types';
  * const p = { w: tf.ones([2]) }, g = { w: tf.ones([2]) };
  * const next = zipWithTree(p, g, (w, dw) => w.sub(dw.mul(0.1)));
  * ```
@@ -72,7 +72,7 @@ export function zipWithTree(
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { flattenTree } from '@pix2pix-ts/layers';
+ * import { flattenTree } from '@pix2pix-ts/shape-types';
  * flattenTree({ conv: { kernel: tf.zeros([1]) } }); // [['conv.kernel', Tensor]]
  * ```
  */
@@ -98,7 +98,7 @@ export function leaves(tree: ParamTree): tf.Tensor[] {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { unflattenTree } from '@pix2pix-ts/layers';
+ * import { unflattenTree } from '@pix2pix-ts/shape-types';
  * const like = { w: tf.zeros([2]) };
  * const back = unflattenTree(like, new Map([['w', tf.ones([2])]]));
  * ```
@@ -135,7 +135,7 @@ export function fromLeaves(like: ParamTree, tensors: readonly tf.Tensor[]): Para
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { countParams } from '@pix2pix-ts/layers';
+ * import { countParams } from '@pix2pix-ts/shape-types';
  * countParams({ k: tf.zeros([4, 4, 3, 64]), b: tf.zeros([64]) }); // 3136
  * ```
  */
@@ -159,7 +159,7 @@ function join(path: string, key: string): string {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { tidyTree } from '@pix2pix-ts/layers';
+ * import { tidyTree } from '@pix2pix-ts/shape-types';
  * const { a } = tidyTree(() => ({ a: tf.add(tf.ones([2]), 1) }));
  * ```
  */

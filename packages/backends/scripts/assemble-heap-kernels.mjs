@@ -1,6 +1,6 @@
-// Assembles src/kernels/wasm/heap-kernels.wat into the two binaries the wasm kernels load (one
+// Assembles src/wasm/heap-kernels.wat into the two binaries the wasm kernels load (one
 // importing tfjs-wasm's plain memory, one its shared memory, for the threaded build) and writes them,
-// base64, into src/kernels/wasm/heap-kernels-binary.ts.
+// base64, into src/wasm/heap-kernels-binary.ts.
 //
 //   node scripts/assemble-heap-kernels.mjs           rewrite the file
 //   node scripts/assemble-heap-kernels.mjs --check   exit 1 when the file differs from the .wat
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
-const dir = fileURLToPath(new URL('../src/kernels/wasm/', import.meta.url));
+const dir = fileURLToPath(new URL('../src/wasm/', import.meta.url));
 const wat = readFileSync(`${dir}heap-kernels.wat`, 'utf8');
 const wabt = await initWabt();
 

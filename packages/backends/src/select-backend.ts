@@ -6,16 +6,16 @@ import { backendError } from './backend/backend-error';
 import type { BackendError, BackendStage } from './backend/backend-error';
 import type { BackendInfo } from './backend/backend-info';
 import type { BackendName } from './backend/backend-name';
-import { configureWasmPaths, wasmFeatures } from './backend/wasm-setup';
-import type { WasmBackendModule } from './backend/wasm-setup';
-import { webglRenderer } from './backend/webgl-renderer';
-import type { WebglBackendModule } from './backend/webgl-renderer';
+import { configureWasmPaths, wasmFeatures } from './wasm/wasm-setup';
+import type { WasmBackendModule } from './wasm/wasm-setup';
+import { webglRenderer } from './webgl/webgl-renderer';
+import type { WebglBackendModule } from './webgl/webgl-renderer';
+import { applyWebglFlags, webglFlagsInForce, type WebglFlags } from './webgl/webgl-flags';
 import { webgpuAdapter, type WebgpuAdapterDescription } from './webgpu/webgpu-adapter';
 import { ensureCoreGradients } from './gradients/ensure-core-gradients';
 import { registerGradientFixes } from './gradients/register-gradient-fixes';
-import { registerExtraKernels } from './kernels/extra-kernels';
-import { registerKernelReplacements, restoreNativeKernels } from './kernels/kernel-replacements';
-import { prepareWasmThreads, unrefWasmWorkers } from './kernels/wasm/wasm-threads';
+import { registerExtraKernels, registerKernelReplacements, restoreNativeKernels } from './registry/install-kernels';
+import { prepareWasmThreads, unrefWasmWorkers } from './wasm/wasm-threads';
 
 /**
  * Options of {@link selectBackend}.
@@ -44,6 +44,16 @@ export interface SelectBackendOptions {
    * backend already started with another count is restarted (its tensors are lost).
    */
   readonly threads?: number;
+  /**
+   * webgl only: flags to set before it starts, over `DEFAULT_WEBGL_FLAGS` (fp32 textures, shapes
+   * compiled into the shaders); `WEBGL_PACK` unset keeps tfjs's default (packed).
+   */
+  readonly webglFlags?: WebglFlags;
+  /**
+   * webgl only: accept a GPU that cannot render to float32 textures (tfjs then silently computes in
+   * half precision, which breaks training). Default `false`: such a GPU is a `Left` at `init`.
+   */
+  readonly allowF16?: boolean;
 }
 
 /** A backend package, imported only when selected, so unused backends stay out of the page. */
@@ -89,6 +99,13 @@ interface Changes {
   readonly gradientFixes: readonly string[];
 }
 
+/** webgl: refuses half precision (no float32 render targets, or forced f16) unless allowed. */
+function checkWebglPrecision(options: SelectBackendOptions): void {
+  const flags = webglFlagsInForce();
+  const fp32 = flags.WEBGL_RENDER_FLOAT32_ENABLED && !flags.WEBGL_FORCE_F16_TEXTURES;
+  if (!fp32 && options.allowF16 !== true) throw new Error('WebGL cannot render to float32 textures here: training would run in half precision');
+}
+
 async function describe(loaded: Loaded, changes: Changes, adapter: WebgpuAdapterDescription | undefined): Promise<BackendInfo> {
   switch (loaded.name) {
     case 'cpu':
@@ -96,7 +113,7 @@ async function describe(loaded: Loaded, changes: Changes, adapter: WebgpuAdapter
     case 'wasm':
       return { name: 'wasm', ...changes, ...(await wasmFeatures(loaded.module)) };
     case 'webgl':
-      return { name: 'webgl', ...changes, ...webglRenderer(loaded.module) };
+      return { name: 'webgl', ...changes, ...webglRenderer(loaded.module), flags: webglFlagsInForce() };
     case 'webgpu':
       if (adapter === undefined) throw new Error('webgpu started without an adapter');
       return { name: 'webgpu', ...changes, adapter };
@@ -104,12 +121,14 @@ async function describe(loaded: Loaded, changes: Changes, adapter: WebgpuAdapter
 }
 
 /**
- * Makes `name` the active tfjs backend, ready for training: imports the backend package lazily,
- * points wasm at its local binaries under Node (no network), makes sure tfjs-core's gradients are
- * registered (with this package's fixes), registers the kernels the backend lacks (wasm:
- * `Conv2DBackpropFilter`) and faster ones for those it has only slow versions of (wasm:
- * `Conv2DBackpropInput`), starts it (`tf.setBackend` + `tf.ready`) and says what it runs on.
- * Safe to call repeatedly to switch between backends; tensors stay bound to the backend that
+ * Makes `name` the active tfjs backend, ready for training; the one way this project installs a
+ * backend: imports the backend package lazily, points wasm at its local binaries under Node (no
+ * network), sets webgl's flags ({@link SelectBackendOptions.webglFlags}), registers tfjs-core's
+ * gradients with this package's fixes (nothing else registers gradients: code that trains must have
+ * called this first, see `assertGradientsReady`), installs the backend's entry of the one kernel
+ * registry `BACKEND_KERNELS` (the kernels it lacks, the fused Adam, the faster or fixed replacements),
+ * starts it (`tf.setBackend` + `tf.ready`), checks webgl renders to float32 textures, and says what it
+ * runs on. Safe to call repeatedly to switch between backends; tensors stay bound to the backend that
  * made them, so build a tensor after switching.
  *
  * @param name `'cpu'`, `'wasm'`, `'webgl'` (browsers only) or `'webgpu'` (browsers with a WebGPU adapter only; webgpu gets
@@ -133,11 +152,11 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
   return pipe(
     TE.Do,
     TE.bind('loaded', () => step('import', `cannot import the ${name} backend package`, () => load(name))),
-    TE.tap(({ loaded }) =>
-      loaded.name === 'wasm'
-        ? step('wasm-paths', 'cannot locate the wasm binaries', () => configureWasmPaths(loaded.module, options.wasmPaths))
-        : TE.right(undefined),
-    ),
+    TE.tap(({ loaded }): TaskEither<BackendError, unknown> => {
+      if (loaded.name === 'wasm') return step('wasm-paths', 'cannot locate the wasm binaries', () => configureWasmPaths(loaded.module, options.wasmPaths));
+      if (loaded.name === 'webgl') return step('init', 'cannot set the webgl flags', async () => applyWebglFlags(options.webglFlags ?? {}));
+      return TE.right(undefined);
+    }),
     TE.bind('gradientFixes', () =>
       step('gradients', 'cannot register tfjs-core gradients', async () => {
         await ensureCoreGradients();
@@ -154,6 +173,11 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
     ),
     TE.bind('adapter', ({ loaded }) =>
       step('init', 'cannot start the backend', async () => {
+        if (loaded.name === 'webgl') {
+          const adapter = await activate(name);
+          checkWebglPrecision(options);
+          return adapter;
+        }
         if (loaded.name !== 'wasm' || options.threads === undefined) return activate(name);
         const { restore } = await prepareWasmThreads(loaded.module, options.threads);
         try {

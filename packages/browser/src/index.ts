@@ -8,12 +8,6 @@
  */
 export * from './spec/decode';
 export * from './webgl/webgl-flags';
-export * from './webgl/packing';
-export * from './webgl/program-runner';
-export * from './webgl/replace-webgl-kernel';
-export * from './webgl/filter-grad-webgl';
-export * from './webgl/adam-update-webgl';
-export * from './webgl/input-grad-webgl';
 export * from './webgl/webgl-setup';
 export * from './webgpu/webgpu-setup';
 export * from './wire/trainer-config';

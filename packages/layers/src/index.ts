@@ -4,7 +4,6 @@
  * state are plain immutable trees of tensors.
  * @packageDocumentation
  */
-import './register-gradients';
 
 export * from './random/index';
 export * from './core/signature';

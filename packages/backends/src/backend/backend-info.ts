@@ -1,3 +1,4 @@
+import type { WebglFlagsInForce } from '../webgl/webgl-flags';
 import type { WebgpuAdapterDescription } from '../webgpu/webgpu-adapter';
 import type { BackendName } from './backend-name';
 
@@ -66,6 +67,8 @@ export interface WebglInfo extends InfoBase<'webgl'> {
   readonly renderer: string | undefined;
   /** The GPU vendor, found the same way. */
   readonly vendor: string | undefined;
+  /** The flags in force after the start (float32 render targets checked: a GPU without them is refused). */
+  readonly flags: WebglFlagsInForce;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
-import { filterGradDilated } from '../filter-grad-dilated';
-import { filterGradInputs } from '../filter-grad-inputs';
-import { kernelScope } from '../kernel-scope';
+import { filterGradDilated } from '../shared/filter-grad-dilated';
+import { filterGradInputs } from '../shared/filter-grad-inputs';
+import { kernelScope } from '../shared/kernel-scope';
 
 /**
  * `Conv2DBackpropFilter` for the cpu backend, replacing cpu's own (a loop nest that takes ~90% of

@@ -1,17 +1,5 @@
-/**
- * The name of the fused Adam kernel this package registers on cpu and wasm. `@pix2pix-ts/pix2pix`'s
- * `adamStep` looks it up by this name (it does not depend on this package) and falls back to
- * element-wise tfjs ops where it is not registered (webgl gets its own from `@pix2pix-ts/browser`'s
- * `setupWebgl`).
- *
- * @example
- * ```ts
- * import { ADAM_UPDATE } from '@pix2pix-ts/backends';
- *
- * ADAM_UPDATE; // 'Pix2PixAdamUpdate'
- * ```
- */
-export const ADAM_UPDATE = 'Pix2PixAdamUpdate';
+import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { ADAM_UPDATE } from '../registry/kernel-names';
 
 /**
  * The scalars of one Adam step, precomputed in double precision by the caller: the moments'
@@ -97,4 +85,41 @@ export function adamUpdateArrays(
     vOut[i] = vi;
     pOut[i] = (p[i] as number) - (k * mi) / (Math.sqrt(vi) + e);
   }
+}
+
+/**
+ * The four inputs of {@link ADAM_UPDATE} in order, as {@link adamUpdateInputs} checked them.
+ *
+ * @example
+ * ```ts
+ * import type { AdamUpdateInputs } from '@pix2pix-ts/backends';
+ *
+ * const count = (inputs: AdamUpdateInputs): number => inputs.length; // 4
+ * ```
+ */
+export type AdamUpdateInputs = readonly [param: TensorInfo, grad: TensorInfo, m: TensorInfo, v: TensorInfo];
+
+/**
+ * The four inputs of {@link ADAM_UPDATE} (`param`, `grad`, `m`, `v`), checked to be float32 tensors of
+ * one size; every backend's kernel starts with it, so all say the same thing about a wrong call.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { adamUpdateInputs } from '@pix2pix-ts/backends';
+ *
+ * const [param] = adamUpdateInputs({ param: tf.ones([2]), grad: tf.ones([2]), m: tf.zeros([2]), v: tf.zeros([2]) });
+ * ```
+ */
+export function adamUpdateInputs(inputs: NamedTensorInfoMap): AdamUpdateInputs {
+  const { param, grad, m, v } = inputs;
+  if (param === undefined || grad === undefined || m === undefined || v === undefined) {
+    throw new Error(`${ADAM_UPDATE}: inputs param, grad, m and v are required`);
+  }
+  const size = (t: TensorInfo): number => t.shape.reduce((a, b) => a * b, 1);
+  for (const t of [grad, m, v]) {
+    if (size(t) !== size(param)) throw new Error(`${ADAM_UPDATE}: inputs must have the same size; got [${param.shape.join(',')}] and [${t.shape.join(',')}]`);
+  }
+  for (const t of [param, grad, m, v]) if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: inputs must be float32, got ${t.dtype}`);
+  return [param, grad, m, v];
 }

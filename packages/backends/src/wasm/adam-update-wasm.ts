@@ -1,39 +1,9 @@
-import type { KernelConfig, KernelFunc, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { isDisposingBackend, kernelScopeMany, type DisposingBackend } from '../kernel-scope';
-import { isHeapBackend, type HeapBackend } from '../wasm/heap-backend';
-import { ADAM_UPDATE, adamUpdateArrays, adamUpdateAttrs, type AdamUpdateAttrs } from './adam-update-math';
-import { heapKernelsFor, type AdamSimd } from '../wasm/heap-kernels-module';
-
-type AdamInputs = readonly [param: TensorInfo, grad: TensorInfo, m: TensorInfo, v: TensorInfo];
-
-/** The four inputs of {@link ADAM_UPDATE}, checked to be float32 tensors of one size. */
-function adamInputs(inputs: NamedTensorInfoMap): AdamInputs {
-  const { param, grad, m, v } = inputs;
-  if (param === undefined || grad === undefined || m === undefined || v === undefined) {
-    throw new Error(`${ADAM_UPDATE}: inputs param, grad, m and v are required`);
-  }
-  const size = (t: TensorInfo): number => t.shape.reduce((a, b) => a * b, 1);
-  for (const t of [grad, m, v]) {
-    if (size(t) !== size(param)) throw new Error(`${ADAM_UPDATE}: inputs must have the same size; got [${param.shape.join(',')}] and [${t.shape.join(',')}]`);
-  }
-  for (const t of [param, grad, m, v]) if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: inputs must be float32, got ${t.dtype}`);
-  return [param, grad, m, v];
-}
-
-/** The part of the cpu backend the kernel uses: its data, read and made without copies. */
-interface ArrayBackend {
-  readSync(dataId: TensorInfo['dataId']): unknown;
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
-}
-
-function isArrayBackend(backend: unknown): backend is ArrayBackend {
-  return (
-    typeof backend === 'object' &&
-    backend !== null &&
-    typeof Reflect.get(backend, 'readSync') === 'function' &&
-    typeof Reflect.get(backend, 'makeTensorInfo') === 'function'
-  );
-}
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { isDisposingBackend, kernelScopeMany, type DisposingBackend } from '../shared/kernel-scope';
+import { isHeapBackend, type HeapBackend } from './heap-backend';
+import { adamUpdateAttrs, adamUpdateInputs, type AdamUpdateAttrs, type AdamUpdateInputs } from '../shared/adam-update-math';
+import { ADAM_UPDATE } from '../registry/kernel-names';
+import { heapKernelsFor, type AdamSimd } from './heap-kernels-module';
 
 /**
  * {@link ADAM_UPDATE} for wasm, outputs `[param', m', v']`:
@@ -61,7 +31,7 @@ export const adamUpdateWasm: KernelConfig = {
   kernelName: ADAM_UPDATE,
   backendName: 'wasm',
   kernelFunc: (({ inputs, backend, attrs }) => {
-    const tensors = adamInputs(inputs);
+    const tensors = adamUpdateInputs(inputs);
     const a = adamUpdateAttrs(attrs);
     if (!isHeapBackend(backend) || !isDisposingBackend(backend)) throw new Error(`${ADAM_UPDATE}: not handed the wasm backend`);
     const simd = heapKernelsFor(backend)?.adam;
@@ -69,7 +39,7 @@ export const adamUpdateWasm: KernelConfig = {
   }) satisfies KernelFunc,
 };
 
-function adamBySimdPass(backend: HeapBackend, simd: AdamSimd, [param, grad, m, v]: AdamInputs, a: AdamUpdateAttrs): TensorInfo[] {
+function adamBySimdPass(backend: HeapBackend, simd: AdamSimd, [param, grad, m, v]: AdamUpdateInputs, a: AdamUpdateAttrs): TensorInfo[] {
   const output = (t: TensorInfo): TensorInfo => backend.makeOutput([...t.shape], 'float32');
   const [pOut, mOut, vOut] = [output(param), output(m), output(v)];
   // Offsets are read after the allocations above, which may have grown (moved) the heap's buffer.
@@ -79,7 +49,7 @@ function adamBySimdPass(backend: HeapBackend, simd: AdamSimd, [param, grad, m, v
   return [pOut, mOut, vOut];
 }
 
-function adamByElementwiseKernels(backend: HeapBackend & DisposingBackend, [param, grad, m, v]: AdamInputs, a: AdamUpdateAttrs): TensorInfo[] {
+function adamByElementwiseKernels(backend: HeapBackend & DisposingBackend, [param, grad, m, v]: AdamUpdateInputs, a: AdamUpdateAttrs): TensorInfo[] {
   return kernelScopeMany(backend, 'wasm', (run, adopt) => {
     const scalar = (value: number): TensorInfo => {
       const s = adopt(backend.makeOutput([], 'float32'));
@@ -95,36 +65,3 @@ function adamByElementwiseKernels(backend: HeapBackend & DisposingBackend, [para
     return [run('Sub', { a: param, b: update }), m1, v1];
   });
 }
-
-/**
- * {@link ADAM_UPDATE} for cpu: one loop over the parameter's arrays (no copies of the inputs),
- * outputs `[param', m', v']`.
- *
- * @example
- * ```ts
- * import * as tf from '@tensorflow/tfjs-core';
- * import { ADAM_UPDATE, useBackend } from '@pix2pix-ts/backends';
- *
- * await useBackend('cpu'); // registers it
- * const [p, m, v] = tf.engine().runKernel(ADAM_UPDATE, { param: tf.ones([2]), grad: tf.ones([2]), m: tf.zeros([2]), v: tf.zeros([2]) },
- *   { beta1: 0.5, beta2: 0.999, epsilon: 1e-8, stepSize: 4e-4, sqrtBc2: Math.sqrt(0.001) }) as tf.Tensor[];
- * ```
- */
-export const adamUpdateCpu: KernelConfig = {
-  kernelName: ADAM_UPDATE,
-  backendName: 'cpu',
-  kernelFunc: (({ inputs, backend, attrs }) => {
-    const [param, grad, m, v] = adamInputs(inputs);
-    const a = adamUpdateAttrs(attrs);
-    if (!isArrayBackend(backend)) throw new Error(`${ADAM_UPDATE}: not handed the cpu backend`);
-    const read = (t: TensorInfo): Float32Array => {
-      const arr = backend.readSync(t.dataId);
-      if (!(arr instanceof Float32Array)) throw new Error(`${ADAM_UPDATE}: expected float32 data`);
-      return arr;
-    };
-    const n = param.shape.reduce((x, y) => x * y, 1);
-    const [pOut, mOut, vOut] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-    adamUpdateArrays(read(param), read(grad), read(m), read(v), pOut, mOut, vOut, a);
-    return [backend.makeTensorInfo([...param.shape], 'float32', pOut), backend.makeTensorInfo([...m.shape], 'float32', mOut), backend.makeTensorInfo([...v.shape], 'float32', vOut)];
-  }) satisfies KernelFunc,
-};

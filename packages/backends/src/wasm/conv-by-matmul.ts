@@ -1,7 +1,7 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
-import type { Adopt, RunKernel } from './kernel-scope';
-import type { HeapBackend } from './wasm/heap-backend';
-import { heapKernelsFor } from './wasm/heap-kernels-module';
+import type { Adopt, RunKernel } from '../shared/kernel-scope';
+import type { HeapBackend } from './heap-backend';
+import { heapKernelsFor } from './heap-kernels-module';
 
 /**
  * Copies the receptive fields of an NHWC input into the patch matrix `P` `[N·OH·OW, kh·kw·Cin]`

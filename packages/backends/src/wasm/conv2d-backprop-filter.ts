@@ -1,9 +1,9 @@
 import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
-import { filterGradByMatMul } from '../filter-grad-by-matmul';
-import { filterGradDilated } from '../filter-grad-dilated';
-import { filterGradInputs } from '../filter-grad-inputs';
-import { kernelScope } from '../kernel-scope';
+import { filterGradByMatMul } from './filter-grad-by-matmul';
+import { filterGradDilated } from '../shared/filter-grad-dilated';
+import { filterGradInputs } from '../shared/filter-grad-inputs';
+import { kernelScope } from '../shared/kernel-scope';
 import { patchMatrixFits } from './patch-limit';
 import { isHeapBackend } from './heap-backend';
 

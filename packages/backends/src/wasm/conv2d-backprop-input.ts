@@ -1,10 +1,10 @@
 import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs-core';
 import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
-import { inputGradGeometry } from '../conv2d-backprop-input-attrs';
-import { inputGradByMatMul } from '../input-grad-by-matmul';
-import { inputGradSubpixel } from '../input-grad-subpixel';
-import { isDisposingBackend, kernelScope } from '../kernel-scope';
-import { reverseRowsWithKernel } from '../reverse-rows';
+import { inputGradGeometry } from '../shared/conv2d-backprop-input-attrs';
+import { inputGradByMatMul } from './input-grad-by-matmul';
+import { inputGradSubpixel } from '../shared/input-grad-subpixel';
+import { isDisposingBackend, kernelScope } from '../shared/kernel-scope';
+import { reverseRowsWithKernel } from '../shared/reverse-rows';
 import { patchMatrixFits } from './patch-limit';
 import { prefersMatMul } from './small-conv-by-matmul';
 import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';

@@ -1,7 +1,7 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { patchMatrixTransposed } from './conv-by-matmul';
-import type { Adopt, RunKernel } from './kernel-scope';
-import type { HeapBackend } from './wasm/heap-backend';
+import type { Adopt, RunKernel } from '../shared/kernel-scope';
+import type { HeapBackend } from './heap-backend';
 
 /**
  * The filter gradient of an NHWC convolution as one matrix product whose result is already in

@@ -1,6 +1,6 @@
 import type { DataType, TensorInfo, TypedArray } from '@tensorflow/tfjs-core';
-import type { Adopt } from '../kernel-scope';
-import type { ReverseRows } from '../reverse-rows';
+import type { Adopt } from '../shared/kernel-scope';
+import type { ReverseRows } from '../shared/reverse-rows';
 
 /**
  * The part of tfjs-wasm's `BackendWasm` that lets a kernel written in TypeScript work on the wasm

@@ -1,7 +1,7 @@
 import { backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { convByMatMul } from '../conv-by-matmul';
-import { isDisposingBackend, kernelScope } from '../kernel-scope';
+import { convByMatMul } from './conv-by-matmul';
+import { isDisposingBackend, kernelScope } from '../shared/kernel-scope';
 import { isHeapBackend } from './heap-backend';
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { WasmBackendModule } from '../../backend/wasm-setup';
-import { importNodeBuiltin } from '../../node/import-node-builtin';
-import { isNode } from '../../node/is-node';
+import type { WasmBackendModule } from './wasm-setup';
+import { importNodeBuiltin } from '../node/import-node-builtin';
+import { isNode } from '../node/is-node';
 
 /**
  * What {@link prepareWasmThreads} changed for the backend's start, undone by `restore` once it has

@@ -1,8 +1,9 @@
-import { ADAM_UPDATE, adamUpdateAttrs } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-import { isProgramRunner } from './program-runner';
+import { ADAM_UPDATE } from '../registry/kernel-names';
+import { adamUpdateAttrs, adamUpdateInputs } from '../shared/adam-update-math';
+import { isWebglProgramRunner } from './program-runner';
 
 /**
  * One element-wise program over tensors of one shape: `variableNames` are read at the output's
@@ -35,12 +36,12 @@ function elementwise(shape: readonly number[], variableNames: readonly string[],
  * `m' = β1·m + (1−β1)·g`, `v' = β2·v + (1−β2)·g²`, `p' = p − (stepSize·sqrtBc2) · m' / (√v' + ε·sqrtBc2)`.
  *
  * `p'` reads the new moments back from their textures, as the other backends' kernels use the stored
- * float32 moments. Packed (`vec4`) or not as tfjs's `WEBGL_PACK` says. Installed by
- * {@link installAdamUpdateWebgl}.
+ * float32 moments. Packed (`vec4`) or not as tfjs's `WEBGL_PACK` says. Registered by
+ * `useBackend('webgl')`.
  *
  * @example
  * ```ts
- * // browser only, after setupWebgl() (which installs it)
+ * // browser only, after useBackend('webgl') (which registers it)
  * import * as tf from '@tensorflow/tfjs-core';
  * import { ADAM_UPDATE } from '@pix2pix-ts/backends';
  * const [p, m, v] = tf.engine().runKernel(ADAM_UPDATE, { param: tf.ones([2]), grad: tf.ones([2]), m: tf.zeros([2]), v: tf.zeros([2]) },
@@ -51,13 +52,12 @@ export const adamUpdateWebgl: KernelConfig = {
   kernelName: ADAM_UPDATE,
   backendName: 'webgl',
   kernelFunc: (({ inputs, backend, attrs }) => {
-    const { param, grad, m, v } = inputs;
-    if (param === undefined || grad === undefined || m === undefined || v === undefined) throw new Error(`${ADAM_UPDATE}: inputs param, grad, m and v are required`);
+    const [param, grad, m, v] = adamUpdateInputs(inputs);
+    // The shaders read every input at the output's coordinates: equal sizes are not enough here.
     for (const t of [grad, m, v]) {
       if (!tf.util.arraysEqual(t.shape, param.shape)) throw new Error(`${ADAM_UPDATE}: inputs must have the same shape; got [${param.shape.join(',')}] and [${t.shape.join(',')}]`);
     }
-    for (const t of [param, grad, m, v]) if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: inputs must be float32, got ${t.dtype}`);
-    if (!isProgramRunner(backend)) throw new Error(`${ADAM_UPDATE}: not handed the webgl backend`);
+    if (!isWebglProgramRunner(backend)) throw new Error(`${ADAM_UPDATE}: not handed the webgl backend`);
     const a = adamUpdateAttrs(attrs);
     const packed = tf.env().getBool('WEBGL_PACK');
     const s = param.shape;
@@ -72,21 +72,3 @@ export const adamUpdateWebgl: KernelConfig = {
     return [p1, m1, v1];
   }) satisfies KernelFunc,
 };
-
-/**
- * Registers {@link adamUpdateWebgl} (once). `@pix2pix-ts/pix2pix`'s `adamStep` then runs one kernel per
- * parameter on webgl, as on cpu and wasm.
- *
- * @returns whether the kernel is registered
- *
- * @example
- * ```ts
- * // browser only, after setupWebgl() (which calls it)
- * import { installAdamUpdateWebgl } from '@pix2pix-ts/browser';
- * installAdamUpdateWebgl(); // true
- * ```
- */
-export function installAdamUpdateWebgl(): boolean {
-  if (tf.getKernel(ADAM_UPDATE, 'webgl') === undefined) tf.registerKernel(adamUpdateWebgl);
-  return true;
-}

@@ -1,9 +1,9 @@
-import { filterGradGeometry, isDisposingBackend, kernelScope, type FilterGradGeometry } from '@pix2pix-ts/backends';
+import { filterGradGeometry, type FilterGradGeometry } from '../shared/conv2d-backprop-filter-attrs';
+import { isDisposingBackend, kernelScope } from '../shared/kernel-scope';
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-import { isProgramRunner } from './program-runner';
-import { replaceWebglKernel } from './replace-webgl-kernel';
+import { isWebglProgramRunner } from './program-runner';
 
 /**
  * webgl's `Conv2DBackpropFilter` as patchesᵀ·dy: the patch matrix of the forward convolution made by one
@@ -12,12 +12,12 @@ import { replaceWebglKernel } from './replace-webgl-kernel';
  * of the same size on SwiftShader. An earlier version built the patch matrix from k² strided slices and a
  * concatenation, which only paid off for layers with ≥ 64 output channels; the single shader pays off for
  * all of them (64x64 training step: 599 → 499 ms; 128x128: 4,686 → 3,513 ms). Non-NHWC data goes to
- * `native`. Install with {@link installFilterGradWebgl}.
+ * `native`. Installed over webgl's own by `useBackend('webgl')`.
  *
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { filterGradByMatMulWebgl } from '@pix2pix-ts/browser';
+ * import { filterGradByMatMulWebgl } from '@pix2pix-ts/backends';
  * const native = tf.getKernel('Conv2DBackpropFilter', 'webgl');
  * const replaced = native === undefined ? undefined : filterGradByMatMulWebgl(native);
  * ```
@@ -27,7 +27,7 @@ export function filterGradByMatMulWebgl(native: KernelConfig): KernelConfig {
     const { x, dy } = args.inputs;
     const { backend } = args;
     const dataFormat: unknown = args.attrs?.dataFormat ?? 'NHWC';
-    if (x === undefined || dy === undefined || dataFormat !== 'NHWC' || !isDisposingBackend(backend) || !isProgramRunner(backend)) return native.kernelFunc(args);
+    if (x === undefined || dy === undefined || dataFormat !== 'NHWC' || !isDisposingBackend(backend) || !isWebglProgramRunner(backend)) return native.kernelFunc(args);
     const g = filterGradGeometry(x.shape, dy.shape, args.attrs);
     return kernelScope(backend, 'webgl', (run, adopt) => {
       const m = g.batch * g.outHeight * g.outWidth;
@@ -87,21 +87,4 @@ function im2colProgram(g: FilterGradGeometry): GPGPUProgram {
       }
     `,
   };
-}
-
-/**
- * Registers {@link filterGradByMatMulWebgl} over webgl's `Conv2DBackpropFilter` (once; later calls change nothing). Call after the
- * webgl backend package is loaded.
- *
- * @returns whether the replacement is in place
- *
- * @example
- * ```ts
- * // browser only, after setupWebgl() (which calls it)
- * import { installFilterGradWebgl } from '@pix2pix-ts/browser';
- * installFilterGradWebgl(); // true
- * ```
- */
-export function installFilterGradWebgl(): boolean {
-  return replaceWebglKernel(tf.Conv2DBackpropFilter, filterGradByMatMulWebgl);
 }

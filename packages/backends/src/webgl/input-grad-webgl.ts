@@ -1,9 +1,9 @@
-import { inputGradGeometry, isDisposingBackend, kernelScope, type InputGradGeometry } from '@pix2pix-ts/backends';
+import { inputGradGeometry, type InputGradGeometry } from '../shared/conv2d-backprop-input-attrs';
+import { isDisposingBackend, kernelScope } from '../shared/kernel-scope';
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-import { isProgramRunner } from './program-runner';
-import { replaceWebglKernel } from './replace-webgl-kernel';
+import { isWebglProgramRunner } from './program-runner';
 
 /**
  * col2im: sums the patch-gradient matrix `dP` (`[batch·outH·outW, filterH·filterW·inC]`, row = an
@@ -46,13 +46,13 @@ function col2imProgram(g: InputGradGeometry): GPGPUProgram {
  * webgl's `Conv2DBackpropInput` (the input gradient of a convolution, and the forward pass of a transposed
  * one) as `dP = dy · Wᵀ` (one packed `BatchMatMul`) followed by a col2im shader ({@link col2imProgram}).
  * tfjs's own shader loops over every tap and output channel with scalar texel fetches; on SwiftShader
- * that took 17 ms for a 7x7x128 → 8x8x64 4x4 layer. Non-NHWC data goes to `native`. Install with
- * {@link installInputGradWebgl}.
+ * that took 17 ms for a 7x7x128 → 8x8x64 4x4 layer. Non-NHWC data goes to `native`. Installed over webgl's own by
+ * `useBackend('webgl')`.
  *
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
- * import { inputGradByMatMulWebgl } from '@pix2pix-ts/browser';
+ * import { inputGradByMatMulWebgl } from '@pix2pix-ts/backends';
  * const native = tf.getKernel('Conv2DBackpropInput', 'webgl');
  * const replaced = native === undefined ? undefined : inputGradByMatMulWebgl(native);
  * ```
@@ -62,7 +62,7 @@ export function inputGradByMatMulWebgl(native: KernelConfig): KernelConfig {
     const { dy, filter } = args.inputs;
     const { backend } = args;
     const dataFormat: unknown = args.attrs?.dataFormat ?? 'NHWC';
-    if (dy === undefined || filter === undefined || dataFormat !== 'NHWC' || !isDisposingBackend(backend) || !isProgramRunner(backend)) return native.kernelFunc(args);
+    if (dy === undefined || filter === undefined || dataFormat !== 'NHWC' || !isDisposingBackend(backend) || !isWebglProgramRunner(backend)) return native.kernelFunc(args);
     const g = inputGradGeometry(dy.shape, filter.shape, args.attrs);
     const m = g.batch * g.outHeight * g.outWidth;
     const k = g.filterHeight * g.filterWidth * g.inChannels;
@@ -76,21 +76,4 @@ export function inputGradByMatMulWebgl(native: KernelConfig): KernelConfig {
     });
   };
   return { kernelName: tf.Conv2DBackpropInput, backendName: 'webgl', kernelFunc };
-}
-
-/**
- * Registers {@link inputGradByMatMulWebgl} over webgl's `Conv2DBackpropInput` (once; later calls change nothing). Call after the
- * webgl backend package is loaded.
- *
- * @returns whether the replacement is in place
- *
- * @example
- * ```ts
- * // browser only, after setupWebgl() (which calls it)
- * import { installInputGradWebgl } from '@pix2pix-ts/browser';
- * installInputGradWebgl(); // true
- * ```
- */
-export function installInputGradWebgl(): boolean {
-  return replaceWebglKernel(tf.Conv2DBackpropInput, inputGradByMatMulWebgl);
 }

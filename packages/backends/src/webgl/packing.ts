@@ -3,6 +3,13 @@ import * as tf from '@tensorflow/tfjs-core';
 /**
  * The tfjs WebGL flags that follow `WEBGL_PACK`. Each defaults to `WEBGL_PACK`'s value the first
  * time it is read and keeps it, so setting `WEBGL_PACK` alone after the first op changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { PACKING_FLAGS } from '@pix2pix-ts/backends';
+ *
+ * PACKING_FLAGS.includes('WEBGL_PACK_BINARY_OPERATIONS'); // true
+ * ```
  */
 export const PACKING_FLAGS: readonly string[] = [
   'WEBGL_PACK',
@@ -26,8 +33,8 @@ export const PACKING_FLAGS: readonly string[] = [
  *
  * @example
  * ```ts
- * // browser only, after setupWebgl()
- * import { setWebglPacking } from '@pix2pix-ts/browser';
+ * // browser only, after useBackend('webgl')
+ * import { setWebglPacking } from '@pix2pix-ts/backends';
  * setWebglPacking(false);
  * ```
  */

@@ -7,14 +7,14 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
  *
  * @example
  * ```ts
- * import type { ProgramRunner } from '@pix2pix-ts/browser';
+ * import type { WebglProgramRunner } from '@pix2pix-ts/backends';
  * import type { TensorInfo } from '@tensorflow/tfjs-core';
  *
- * const copy = (backend: ProgramRunner, x: TensorInfo): TensorInfo =>
+ * const copy = (backend: WebglProgramRunner, x: TensorInfo): TensorInfo =>
  *   backend.runWebGLProgram({ variableNames: ['X'], outputShape: [...x.shape], userCode: 'void main() { setOutput(getXAtOutCoords()); }' }, [x], 'float32');
  * ```
  */
-export interface ProgramRunner {
+export interface WebglProgramRunner {
   runWebGLProgram(program: GPGPUProgram, inputs: TensorInfo[], outputDtype: 'float32', customUniformValues?: number[][]): TensorInfo;
 }
 
@@ -23,11 +23,11 @@ export interface ProgramRunner {
  *
  * @example
  * ```ts
- * import { isProgramRunner } from '@pix2pix-ts/browser';
+ * import { isWebglProgramRunner } from '@pix2pix-ts/backends';
  *
- * isProgramRunner({}); // false
+ * isWebglProgramRunner({}); // false
  * ```
  */
-export function isProgramRunner(backend: unknown): backend is ProgramRunner {
+export function isWebglProgramRunner(backend: unknown): backend is WebglProgramRunner {
   return typeof backend === 'object' && backend !== null && typeof Reflect.get(backend, 'runWebGLProgram') === 'function';
 }

@@ -1,8 +1,7 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { ADAM_UPDATE, adamUpdateAttrs } from '../kernels/adam/adam-update-math';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { ADAM_UPDATE } from '../registry/kernel-names';
+import { adamUpdateAttrs, adamUpdateInputs } from '../shared/adam-update-math';
 import { elementwiseProgram, isWebgpuProgramRunner } from './webgpu-program';
-
-const size = (t: TensorInfo): number => t.shape.reduce((a, b) => a * b, 1);
 
 // The same expressions, in the same order, as the webgl shader's (cpu and wasm round m' and v' the same way).
 const M_NEXT = 'uniforms.beta1 * M[index] + uniforms.c1 * G[index]';
@@ -33,12 +32,7 @@ export const adamUpdateWebgpu: KernelConfig = {
   kernelName: ADAM_UPDATE,
   backendName: 'webgpu',
   kernelFunc: (({ inputs, backend, attrs }) => {
-    const { param, grad, m, v } = inputs;
-    if (param === undefined || grad === undefined || m === undefined || v === undefined) throw new Error(`${ADAM_UPDATE}: inputs param, grad, m and v are required`);
-    for (const t of [grad, m, v]) {
-      if (size(t) !== size(param)) throw new Error(`${ADAM_UPDATE}: inputs must have the same size; got [${param.shape.join(',')}] and [${t.shape.join(',')}]`);
-    }
-    for (const t of [param, grad, m, v]) if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: inputs must be float32, got ${t.dtype}`);
+    const [param, grad, m, v] = adamUpdateInputs(inputs);
     if (!isWebgpuProgramRunner(backend)) throw new Error(`${ADAM_UPDATE}: not handed the webgpu backend`);
     const a = adamUpdateAttrs(attrs);
     const uniforms = [a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.stepSize * a.sqrtBc2, a.epsilon * a.sqrtBc2].map((x) => ({ type: 'float32' as const, data: [x] }));

@@ -28,7 +28,7 @@ export interface WebglTrainerOptions {
    * `--enable-unsafe-webgpu`, which `CHROMIUM_ARGS` has, on SwiftShader where there is no GPU).
    */
   readonly backend?: PageBackendName;
-  /** WebGL flags (over `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes compiled in, tfjs's packing); webgl only. */
+  /** WebGL flags (over `@pix2pix-ts/backends` `DEFAULT_WEBGL_FLAGS`: fp32 textures, shapes compiled in, tfjs's packing); webgl only. */
   readonly flags?: WebglFlags;
   /** Chromium executable and flags (default: the system's Chromium, `CHROMIUM_ARGS`). */
   readonly launch?: LaunchOptions;

@@ -1,42 +1,27 @@
+import type { WebglFlags as BackendWebglFlags } from '@pix2pix-ts/backends';
 import * as t from 'io-ts';
 
 /**
- * The tfjs WebGL flags that decide the numbers a run computes, and how fast it starts:
- *
- * - `WEBGL_FORCE_F16_TEXTURES` (default false): half-float textures. Kept off: training needs fp32.
- * - `WEBGL_PACK`: pack four values per texel. Packed and unpacked both compute in fp32 and agree
- *   with cpu equally well (see the package README). When not given, `setupWebgl` keeps tfjs's
- *   default (packed): on SwiftShader a 64x64 training step takes ~1.0 s packed vs ~1.2 s unpacked,
- *   and a 128x128 one (U-Net 7 ngf 32) 9.4 s vs 14.6 s; only tiny models were faster unpacked.
- * - `WEBGL_USE_SHAPES_UNIFORMS` (default false, as in tfjs): true passes shapes as uniforms, so one
- *   compiled program serves every shape and the first step compiles sooner (64x64: ~3.5 s instead of
- *   ~7 s on SwiftShader), but every later step is slower, since shaders can no longer fold their index
- *   arithmetic into constants (128x128 packed: 12.0 s vs 9.4 s per step). Set it for many short runs
- *   over changing shapes.
+ * The io-ts codec of `@pix2pix-ts/backends`' `WebglFlags` (what each flag does is documented there), for
+ * the wire between Node and a trainer page, where the flags arrive as JSON and are decoded once.
  *
  * @example
  * ```ts
- * import type { WebglFlags } from '@pix2pix-ts/browser';
- * const packed: WebglFlags = { WEBGL_PACK: true };
+ * import { WebglFlags } from '@pix2pix-ts/browser';
+ * import { isRight } from 'fp-ts/Either';
+ *
+ * isRight(WebglFlags.decode({ WEBGL_PACK: true })); // true
  * ```
  */
 export const WebglFlags = t.partial(
   { WEBGL_PACK: t.boolean, WEBGL_FORCE_F16_TEXTURES: t.boolean, WEBGL_USE_SHAPES_UNIFORMS: t.boolean },
   'WebglFlags',
 );
-/** See {@link WebglFlags}. */
+/** See {@link WebglFlags}: the same type as `@pix2pix-ts/backends`' (checked below). */
 export type WebglFlags = t.TypeOf<typeof WebglFlags>;
 
-/**
- * The flags this package sets unless told otherwise (see {@link WebglFlags}).
- *
- * @example
- * ```ts
- * import { DEFAULT_WEBGL_FLAGS } from '@pix2pix-ts/browser';
- * DEFAULT_WEBGL_FLAGS.WEBGL_FORCE_F16_TEXTURES; // false
- * ```
- */
-export const DEFAULT_WEBGL_FLAGS: Required<Omit<WebglFlags, 'WEBGL_PACK'>> = {
-  WEBGL_FORCE_F16_TEXTURES: false,
-  WEBGL_USE_SHAPES_UNIFORMS: false,
-};
+// The codec decodes exactly the backends' flags: each type is assignable to the other.
+const sameFlags = (f: WebglFlags): BackendWebglFlags => f;
+const sameFlagsBack = (f: BackendWebglFlags): WebglFlags => f;
+void sameFlags;
+void sameFlagsBack;

@@ -15,8 +15,8 @@ export interface WebgpuSetup {
 }
 
 /**
- * Starts tfjs's WebGPU backend for training (browser only): selects `webgpu` through
- * `@pix2pix-ts/backends`, which asks the browser for an adapter first (a missing one is a `Left`
+ * A thin alias of `selectBackend('webgpu')` from `@pix2pix-ts/backends` (browser only), with tfjs's webgpu
+ * flags read for the page's wire. `selectBackend` asks the browser for an adapter first (a missing one is a `Left`
  * that says how to get one), registers tfjs-core's gradients with their fixes and the fused Adam
  * kernel. WebGPU computes in float32 storage buffers, so unlike WebGL there is no half-precision
  * fallback to refuse.

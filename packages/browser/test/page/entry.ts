@@ -2,7 +2,8 @@
 // (test/browser.test.ts) asserts on them, so each tolerance is written next to its expectation.
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
-import { setupWebgl, setupWebgpu, setWebglPacking } from '../../src/index';
+import { setWebglPacking } from '@pix2pix-ts/backends';
+import { setupWebgl, setupWebgpu } from '../../src/index';
 import { setGpu } from './backends';
 import { kernelsCase } from './cases/kernels';
 import { layersCase } from './cases/layers';

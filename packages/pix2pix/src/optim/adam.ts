@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mapTree, type ParamTree, zipWithTree } from '@pix2pix-ts/layers';
-import { ADAM_UPDATE_KERNEL, fusedAdamStep } from './fused-adam';
+import { hasAdamUpdate } from '@pix2pix-ts/backends';
+import { fusedAdamStep } from './fused-adam';
 
 /** Adam's hyper-parameters; the defaults are the paper's (lr 2e-4, β1 0.5) and PyTorch's (β2, eps). */
 export interface AdamConfig {
@@ -37,9 +38,9 @@ export function adamInit(params: ParamTree): AdamState {
 /**
  * One Adam step, a pure function of (params, grads, state): PyTorch's bias-corrected form
  * `p -= (lr / (1 - β1ᵗ)) · m / (√v / √(1 - β2ᵗ) + ε)`. Returns new trees; the inputs are untouched
- * (the caller disposes them when done). Where the backend has the fused kernel
- * {@link ADAM_UPDATE_KERNEL} (`@pix2pix-ts/backends` registers it on cpu and wasm, `@pix2pix-ts/browser`'s `setupWebgl` on webgl), each parameter
- * is updated by one kernel call ({@link fusedAdamStep}); elsewhere by element-wise tfjs ops.
+ * (the caller disposes them when done). Where the backend has `@pix2pix-ts/backends`' fused Adam kernel
+ * (`useBackend` registers it on cpu, wasm, webgl and webgpu), each parameter is updated by one kernel
+ * call ({@link fusedAdamStep}); elsewhere (a backend started without `useBackend`) by element-wise tfjs ops.
  *
  * @example
  * ```ts
@@ -60,7 +61,7 @@ export function adamStep(
   const step = state.step + 1;
   const stepSize = lr / (1 - beta1 ** step);
   const sqrtBc2 = Math.sqrt(1 - beta2 ** step);
-  if (tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined) {
+  if (hasAdamUpdate()) {
     return fusedAdamStep(params, grads, state, { beta1, beta2, epsilon, stepSize, sqrtBc2 }, step);
   }
   const m = zipWithTree(state.m, grads, (mt, g) => tf.tidy(() => tf.add(tf.mul(mt, beta1), tf.mul(g, 1 - beta1))));

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertGradientsReady } from '@pix2pix-ts/backends';
 import { disposeTree, fromLeaves, leaves, tidyTree, type AnyLayer, type Key, type ParamTree } from '@pix2pix-ts/layers';
 import { adamInit, adamStep, type AdamConfig, type AdamState } from '../optim/adam';
 import { pixelCrossEntropy } from './pixel-cross-entropy';
@@ -44,6 +45,8 @@ export function initSegmenter(net: AnyLayer, seedKey: Key, inputShape: readonly 
  * import * as tf from '@tensorflow/tfjs-core';
  * import { key } from '@pix2pix-ts/layers';
  * import { initSegmenter, makeSegmenterStep, releaseSegmenter, segmentationNet } from '@pix2pix-ts/pix2pix';
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * await useBackend('cpu'); // registers the gradients a step needs
  * const net = segmentationNet({ classes: 3, depth: 5, ngf: 4 });
  * const step = makeSegmenterStep(net);
  * let s = initSegmenter(net, key(0), [1, 32, 32, 3]);
@@ -53,6 +56,7 @@ export function initSegmenter(net: AnyLayer, seedKey: Key, inputShape: readonly 
  */
 export function makeSegmenterStep(net: AnyLayer, adam: AdamConfig = SEGMENTER_ADAM): (s: SegmenterState, batch: SegmentationBatch) => readonly [SegmenterState, number] {
   return (s, batch) => {
+    assertGradientsReady('segmenter step');
     const out = tidyTree(() => {
       const { value, grads } = tf.valueAndGrads((...xs: tf.Tensor[]) =>
         pixelCrossEntropy(net.impl.apply(fromLeaves(s.params, xs), s.state, batch.photos, { training: true }).y, batch.labels),

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertGradientsReady } from '@pix2pix-ts/backends';
 import { disposeTree, foldIn, fromLeaves, leaves, split, tidyTree, type AnyLayer, type ApplyContext, type ParamTree, type Key } from '@pix2pix-ts/layers';
 import { discriminatorChannels, discriminatorView, type DiscriminatorInput } from '../discriminators/discriminator-input';
 import { ganLoss, l1Loss, type GanMode } from '../losses/gan-loss';
@@ -79,6 +80,8 @@ export function initTrainState(nets: Pix2PixNets, seedKey: Key, inputShape: read
 
 /** Gradients of a scalar function of a param tree, as a tree; `f` may `tf.keep` auxiliary outputs. */
 function gradTree(params: ParamTree, f: (p: ParamTree) => tf.Scalar): { readonly loss: tf.Scalar; readonly grads: ParamTree } {
+  // Gradients come from useBackend's registration; without it tfjs fails deep inside, or a stale one is wrong.
+  assertGradientsReady('pix2pix training step');
   const { value, grads } = tf.valueAndGrads((...xs: tf.Tensor[]) => f(fromLeaves(params, xs)))(leaves(params));
   return { loss: value as tf.Scalar, grads: fromLeaves(params, grads) };
 }
@@ -104,6 +107,8 @@ function gradTree(params: ParamTree, f: (p: ParamTree) => tf.Scalar): { readonly
  * import * as tf from '@tensorflow/tfjs-core';
  * import { key } from '@pix2pix-ts/layers';
  * import { initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * await useBackend('cpu'); // registers the gradients a step needs
  * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
  * const step = makeTrainStep(nets, PAPER_OBJECTIVE);
  * let state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
@@ -158,6 +163,8 @@ export function makeDetailedTrainStep(
  * import * as tf from '@tensorflow/tfjs-core';
  * import { key } from '@pix2pix-ts/layers';
  * import { initTrainState, makeTrainStepAsync, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * await useBackend('cpu'); // registers the gradients a step needs
  * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
  * const step = makeTrainStepAsync(nets, PAPER_OBJECTIVE);
  * let state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
@@ -189,6 +196,8 @@ export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (st
  * import * as tf from '@tensorflow/tfjs-core';
  * import { key } from '@pix2pix-ts/layers';
  * import { initTrainState, makeStepComputation, PAPER_OBJECTIVE, patchGan, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * await useBackend('cpu'); // registers the gradients a step needs
  * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
  * const state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
  * const batch = { a: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D, b: tf.randomUniform([1, 32, 32, 3], -1, 1) as tf.Tensor4D };

@@ -2,14 +2,14 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Batch, Loader } from '@pix2pix-ts/datasets';
+import type { Batch } from '@pix2pix-ts/datasets';
 import type { StepMetrics } from '@pix2pix-ts/pix2pix';
 import { divergence } from '../src/train/divergence';
 import { emptyHistory, historyBefore, LossHistory, recordStep } from '../src/train/loss-history';
 import { LossNumber } from '../src/train/loss-number';
 import { runBackend } from '../src/run/run-backend';
 import type { RunInfo } from '../src/run/run-info';
-import { trainLoop } from '../src/train/train-loop';
+import { trainSteps } from '../src/commands/train';
 import type { Trainer } from '../src/train/trainer';
 
 const metrics = (x: number): StepMetrics => ({ G_GAN: 0.7, G_L1: x, D_real: 0.6, D_fake: 0.7, G: x, D: 0.65, lr: 2e-4 });
@@ -86,13 +86,10 @@ describe('the backend of a resumed run', () => {
 describe('the training loop stops at the step that diverged', () => {
   const B = 4;
   const batch: Batch = { a: new Float32Array(3), b: new Float32Array(3), shape: [1, 1, 1, 3], paths: [], indices: [], epoch: 0 };
-  // The loop reads only batchesPerEpoch and the endless batches(); the rest of a Loader is not needed here.
-  const loader = {
-    batchesPerEpoch: B,
-    batches: async function* () {
-      for (;;) yield batch;
-    },
-  } as unknown as Loader;
+  // The loop reads an endless stream of batches (a loader's batches(startAt)).
+  const endless = async function* (): AsyncGenerator<Batch, void, undefined> {
+    for (;;) yield batch;
+  };
   const fakeTrainer = (lossAt: (step: number) => number, finiteAfter: (step: number) => boolean): Trainer & { readonly saves: number[] } => {
     let step = 0;
     const saves: number[] = [];
@@ -111,10 +108,11 @@ describe('the training loop stops at the step that diverged', () => {
     };
   };
   const run = (trainer: Trainer & { readonly saves: number[] }) =>
-    trainLoop({
+    trainSteps({
       trainer,
       history: emptyHistory(),
-      loader,
+      batches: endless(),
+      batchesPerEpoch: B,
       totalSteps: 3 * B,
       totalEpochs: 3,
       saveEpochFreq: 1,

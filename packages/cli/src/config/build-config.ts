@@ -6,7 +6,7 @@ import { discriminatorChoice, objectiveChoice } from './ablation-options';
 import { channelsOfMode, isPhotoMode } from '../data/photo-mode';
 import { parseNetG } from './net-names';
 import { DEFAULT_RUN_NAME, DEFAULT_RUNS_DIR, PRESETS, SYNTHETIC_RUN_NAME } from './presets';
-import { initOf, type RunConfig } from './run-config';
+import { initOf, runLoaderOptions, type RunConfig } from './run-config';
 
 /** The decoded options of `pix2pix train`. */
 export type TrainOptions = OptionsOf<typeof TRAIN_OPTIONS>;
@@ -68,9 +68,11 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
   if (fit !== undefined) return E.left(usageError(fit));
   const d = discriminatorChoice(o, p, cropSize);
   if (E.isLeft(d)) return d;
+  const batchSize = o.batch_size ?? p.data.batchSize;
+  const seed = o.seed ?? p.run.seed;
   const config: RunConfig = {
     format: 'pix2pix-ts/run-config',
-    version: 1,
+    version: 2,
     preset: p.preset,
     data: {
       mode,
@@ -78,15 +80,18 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
       direction: o.direction ?? p.data.direction,
       phase: o.phase ?? p.data.phase,
       evalPhase: o.eval_phase ?? p.data.evalPhase,
+      ...(isPhotoMode(mode) ? { photoSide: o.photo_side ?? 'whole' } : {}),
+      // The training loader's options, as the datasets loader takes them (opened from here as they are).
       preprocess,
       loadSize,
       cropSize,
       noFlip: o.no_flip ?? p.data.noFlip,
-      serialBatches: o.serial_batches ?? p.data.serialBatches,
-      batchSize: o.batch_size ?? p.data.batchSize,
+      batchSize,
+      shuffle: o.serial_batches === undefined ? p.data.shuffle : !o.serial_batches,
+      ...runLoaderOptions(batchSize, seed),
+      skipBad: o.strict_data !== true,
       maxDatasetSize: o.max_dataset_size ?? p.data.maxDatasetSize,
-      numThreads: o.num_threads ?? p.data.numThreads,
-      ...(isPhotoMode(mode) ? { photoSide: o.photo_side ?? 'whole' } : {}),
+      workers: o.num_threads ?? p.data.workers,
     },
     model: {
       ...p.model,
@@ -115,7 +120,7 @@ export function buildRunConfig(o: TrainOptions): E.Either<CliError, RunConfig> {
     run: {
       name: o.name ?? (mode === 'synthetic' ? SYNTHETIC_RUN_NAME : isPhotoMode(mode) ? mode : DEFAULT_RUN_NAME),
       runsDir: o.runs_dir ?? DEFAULT_RUNS_DIR,
-      seed: o.seed ?? p.run.seed,
+      seed,
       printFreq: o.print_freq ?? p.run.printFreq,
       displayFreq: o.display_freq ?? p.run.displayFreq,
       saveEpochFreq: o.save_epoch_freq ?? p.run.saveEpochFreq,

@@ -2,7 +2,8 @@ import type { RunConfig } from './run-config';
 
 /** A preset: every configurable field of a run except where the data is and what the run is called. */
 export type Preset = Omit<RunConfig, 'format' | 'version' | 'data' | 'run'> & {
-  readonly data: Omit<RunConfig['data'], 'mode' | 'dataroot'>;
+  /** The data options a preset sets (the rest of the loader's options follow from them and the run: `buildRunConfig`). */
+  readonly data: Pick<RunConfig['data'], 'direction' | 'phase' | 'evalPhase' | 'preprocess' | 'loadSize' | 'cropSize' | 'noFlip' | 'shuffle' | 'batchSize' | 'maxDatasetSize' | 'workers'>;
   readonly run: Omit<RunConfig['run'], 'name' | 'runsDir'>;
 };
 
@@ -23,10 +24,10 @@ export const PAPER_PRESET: Preset = {
     loadSize: 286,
     cropSize: 256,
     noFlip: false,
-    serialBatches: false,
+    shuffle: true,
     batchSize: 1,
-    maxDatasetSize: null,
-    numThreads: 1,
+    maxDatasetSize: undefined,
+    workers: 1,
   },
   model: { netG: 'unet_256', netD: 'basic', nLayersD: 3, ngf: 64, ndf: 64, norm: 'batch', dropout: true, inputNc: 3, outputNc: 3, initType: 'normal', initGain: 0.02, netDInput: 'conditional' },
   objective: { ganMode: 'vanilla', lambdaL1: 100, lr: 2e-4, beta1: 0.5, lrPolicy: 'linear', lrDecayIters: 50, nEpochs: 100, nEpochsDecay: 100 },
@@ -59,7 +60,7 @@ export const DEFAULT_PRESET: Preset = {
 export const SMOKE_PRESET: Preset = {
   ...PAPER_PRESET,
   preset: 'smoke',
-  data: { ...PAPER_PRESET.data, loadSize: 36, cropSize: 32, maxDatasetSize: 8, numThreads: 0 },
+  data: { ...PAPER_PRESET.data, loadSize: 36, cropSize: 32, maxDatasetSize: 8, workers: 0 },
   model: { ...PAPER_PRESET.model, netG: 'unet_32', netD: 'n_layers', nLayersD: 1, ngf: 8, ndf: 8 },
   objective: { ...PAPER_PRESET.objective, nEpochs: 1, nEpochsDecay: 1 },
   run: { ...PAPER_PRESET.run, printFreq: 4, saveEpochFreq: 1, numSamples: 4 },

@@ -1,5 +1,7 @@
 import * as t from 'io-ts';
-import { PHOTO_DATASET_MODES, PhotoSide } from '@pix2pix-ts/datasets';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { DEFAULT_MAX_PIXELS, LoaderOptionsCodec, PHOTO_DATASET_MODES, PhotoSide } from '@pix2pix-ts/datasets';
 import { ModelSpec, ObjectiveSpec } from '@pix2pix-ts/pix2pix';
 import { DIRECTION_NAMES, PHASE_NAMES, PREPROCESS_NAMES } from './net-names';
 
@@ -12,10 +14,18 @@ const nonNegInt = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 
 const finite = t.refinement(t.number, (n) => Number.isFinite(n), 'Finite');
 
 /**
- * Where the pairs come from and how they are prepared (the official data options). `photoSide` (optional, so older
- * configurations decode) is where the photo is in each file for the photo modes: `whole` when absent.
+ * The translation direction (`--direction`).
+ *
+ * @example
+ * ```ts
+ * import { DirectionCodec } from '@pix2pix-ts/cli';
+ * DirectionCodec.is('BtoA'); // true
+ * ```
  */
-export const DataConfig = t.intersection([
+export const DirectionCodec = keys(DIRECTION_NAMES, "'AtoB' or 'BtoA'");
+
+/** Where the pairs come from (the loader's options are beside these, see {@link DataConfig}). */
+const DataSource = t.intersection([
   t.type({
     /**
      * `aligned`: AB files under `dataroot/phase`; `synthetic`: procedural facades (tests, demos without data);
@@ -23,20 +33,22 @@ export const DataConfig = t.intersection([
      */
     mode: keys(['aligned', 'synthetic', ...PHOTO_DATASET_MODES] as const, "'aligned', 'synthetic', 'colorization', 'edges' or 'inpaint'"),
     dataroot: t.union([t.string, t.null]),
-    direction: keys(DIRECTION_NAMES, "'AtoB' or 'BtoA'"),
+    direction: DirectionCodec,
     phase: keys(PHASE_NAMES, 'a split'),
     evalPhase: keys(PHASE_NAMES, 'a split'),
-    preprocess: keys(PREPROCESS_NAMES, 'a preprocess mode'),
-    loadSize: posInt,
-    cropSize: posInt,
-    noFlip: t.boolean,
-    serialBatches: t.boolean,
-    batchSize: posInt,
-    maxDatasetSize: t.union([posInt, t.null]),
-    numThreads: nonNegInt,
   }),
+  /** Where the photo is in each file for the photo modes: `whole` when absent. */
   t.partial({ photoSide: PhotoSide }),
 ]);
+
+/**
+ * Where the pairs come from, and the training loader's options exactly as `@pix2pix-ts/datasets` takes them
+ * (its `LoaderOptions`, one codec: `LoaderOptionsCodec`): the official data options under the loader's names
+ * (`shuffle` = not `--serial_batches`, `workers` = `--num_threads`, `maxDatasetSize` absent for all), the loader's
+ * `seed` (the run's `--seed`), and `skipBad` (not `--strict_data`, set again by every invocation). The loader is
+ * opened from this record as it is: nothing is translated or decoded again.
+ */
+export const DataConfig = t.intersection([DataSource, LoaderOptionsCodec]);
 /** See {@link DataConfig}. */
 export type DataConfig = t.TypeOf<typeof DataConfig>;
 
@@ -76,19 +88,10 @@ export const TestConfig = t.type({
 /** See {@link TestConfig}. */
 export type TestConfig = t.TypeOf<typeof TestConfig>;
 
-/**
- * Everything that defines a training run, as stored in `config.json` and in every checkpoint's manifest. It is
- * external input when read back (resume, eval, export), so it is an io-ts codec.
- *
- * @example
- * ```ts
- * import { RunConfig } from '@pix2pix-ts/cli';
- * // const config = RunConfig.decode(JSON.parse(await readFile('runs/x/config.json', 'utf8')));
- * ```
- */
-export const RunConfig = t.type({
+// The current shape (version 2); see RunConfig below.
+const RunConfigV2 = t.type({
   format: t.literal('pix2pix-ts/run-config'),
-  version: t.literal(1),
+  version: t.literal(2),
   preset: t.string,
   data: DataConfig,
   model: ModelConfig,
@@ -97,7 +100,123 @@ export const RunConfig = t.type({
   test: TestConfig,
 });
 /** See {@link RunConfig}. */
-export type RunConfig = t.TypeOf<typeof RunConfig>;
+export type RunConfig = t.TypeOf<typeof RunConfigV2>;
+
+/** The data block of a version 1 configuration: the official options under their own names. */
+const DataConfigV1 = t.intersection([
+  DataSource,
+  t.type({
+    preprocess: keys(PREPROCESS_NAMES, 'a preprocess mode'),
+    loadSize: posInt,
+    cropSize: posInt,
+    noFlip: t.boolean,
+    serialBatches: t.boolean,
+    batchSize: posInt,
+    maxDatasetSize: t.union([posInt, t.null]),
+    numThreads: nonNegInt,
+  }),
+]);
+
+/**
+ * A version 1 `config.json` (before the data block embedded the loader's options), as the previous version wrote
+ * it; {@link migrateRunConfigV1} turns it into the current shape.
+ *
+ * @example
+ * ```ts
+ * import { RunConfigV1 } from '@pix2pix-ts/cli';
+ * RunConfigV1.is({ version: 2 }); // false
+ * ```
+ */
+export const RunConfigV1 = t.type({
+  format: t.literal('pix2pix-ts/run-config'),
+  version: t.literal(1),
+  preset: t.string,
+  data: DataConfigV1,
+  model: ModelConfig,
+  objective: ObjectiveConfig,
+  run: RunOptions,
+  test: TestConfig,
+});
+/** See {@link RunConfigV1}. */
+export type RunConfigV1 = t.TypeOf<typeof RunConfigV1>;
+
+/**
+ * The loader's prefetch for a batch size: at least 8 samples, 4 batches ahead (what the CLI has always used).
+ *
+ * @example
+ * ```ts
+ * import { prefetchFor } from '@pix2pix-ts/cli';
+ * prefetchFor(1); // 8
+ * prefetchFor(4); // 16
+ * ```
+ */
+export const prefetchFor = (batchSize: number): number => Math.max(8, batchSize * 4);
+
+/**
+ * The loader's options a run does not set by an official option: its seed (the run's), the prefetch for its
+ * batch size, and the loader's defaults (bad pairs skipped and counted, non-RGB files converted, the last short
+ * batch kept, the default pixel limit).
+ *
+ * @example
+ * ```ts
+ * import { runLoaderOptions } from '@pix2pix-ts/cli';
+ * runLoaderOptions(4, 0).prefetch; // 16
+ * ```
+ */
+export const runLoaderOptions = (batchSize: number, seed: number) =>
+  ({ seed, prefetch: prefetchFor(batchSize), skipBad: true, strict: false, dropLast: false, maxPixels: DEFAULT_MAX_PIXELS }) as const;
+
+/**
+ * A version 1 configuration in the current shape: the same run (the loader it described: same order, crops,
+ * flips, workers), its data options under the loader's names. Pure.
+ *
+ * @example
+ * ```ts
+ * import { migrateRunConfigV1 } from '@pix2pix-ts/cli';
+ * // migrateRunConfigV1(old).data.shuffle === !old.data.serialBatches
+ * ```
+ */
+export function migrateRunConfigV1(old: RunConfigV1): RunConfig {
+  const { serialBatches, numThreads, maxDatasetSize, preprocess, loadSize, cropSize, noFlip, batchSize, ...source } = old.data;
+  return {
+    ...old,
+    version: 2,
+    data: {
+      ...source,
+      preprocess,
+      loadSize,
+      cropSize,
+      noFlip,
+      batchSize,
+      shuffle: !serialBatches,
+      ...runLoaderOptions(batchSize, old.run.seed),
+      maxDatasetSize: maxDatasetSize ?? undefined,
+      workers: numThreads,
+    },
+  };
+}
+
+const isVersion1 = (u: unknown): boolean => typeof u === 'object' && u !== null && 'version' in u && u.version === 1;
+
+/**
+ * Everything that defines a training run, as stored in `config.json` and in every checkpoint's manifest (version
+ * 2: the data block embeds the loader's options, the model block is pix2pix's `ModelSpec`). It is external
+ * input when read back (resume, eval, export), so it is an io-ts codec, decoded once where it is read; a
+ * version 1 configuration (written before the loader's options were embedded) decodes too, migrated
+ * ({@link migrateRunConfigV1}).
+ *
+ * @example
+ * ```ts
+ * import { RunConfig } from '@pix2pix-ts/cli';
+ * // const config = RunConfig.decode(JSON.parse(await readFile('runs/x/config.json', 'utf8')));
+ * ```
+ */
+export const RunConfig: t.Type<RunConfig, t.OutputOf<typeof RunConfigV2>, unknown> = new t.Type<RunConfig, t.OutputOf<typeof RunConfigV2>, unknown>(
+  'RunConfig',
+  (u): u is RunConfig => RunConfigV2.is(u),
+  (u, c) => (isVersion1(u) ? pipe(RunConfigV1.validate(u, c), E.map(migrateRunConfigV1)) : RunConfigV2.validate(u, c)),
+  (a) => RunConfigV2.encode(a),
+);
 
 export { DEFAULT_INIT, initOf, netDInputOf } from '@pix2pix-ts/pix2pix';
 

@@ -5,7 +5,7 @@ import * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
 import { disposeTree, flattenTree, key, unflattenTree, type AnyLayer } from '@pix2pix-ts/layers';
 import { buildGenerator, type NetVars } from '@pix2pix-ts/pix2pix';
-import { DataConfig, ModelConfig, RunConfig, TestConfig } from '../config/run-config';
+import { DirectionCodec, ModelConfig, RunConfig, TestConfig } from '../config/run-config';
 
 /** The format tag of an exported generator's manifest. */
 export const GENERATOR_FORMAT = 'pix2pix-ts/generator';
@@ -21,7 +21,7 @@ export const GeneratorManifest = t.type({
   model: ModelConfig,
   /** Height and width the generator was trained at (`crop_size`). */
   size: t.number,
-  direction: DataConfig.types[0].props.direction,
+  direction: DirectionCodec,
   testTime: TestConfig,
   step: t.number,
   epoch: t.number,

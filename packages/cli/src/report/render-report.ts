@@ -243,7 +243,7 @@ function configSection(c: RunConfig): string {
     ['--load_size / --crop_size', `${c.data.loadSize} / ${c.data.cropSize}`],
     ['--no_flip', String(c.data.noFlip)],
     ['--batch_size', String(c.data.batchSize)],
-    ['--max_dataset_size', c.data.maxDatasetSize === null ? 'all' : String(c.data.maxDatasetSize)],
+    ['--max_dataset_size', c.data.maxDatasetSize === undefined ? 'all' : String(c.data.maxDatasetSize)],
     ['--netG', c.model.netG],
     ['--ngf', String(c.model.ngf)],
     ['--netD', c.model.netD === 'n_layers' ? `n_layers (--n_layers_D ${c.model.nLayersD})` : c.model.netD],

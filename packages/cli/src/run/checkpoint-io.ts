@@ -50,6 +50,30 @@ export interface LoadedCheckpoint {
   readonly state: TrainState;
 }
 
+/** A checkpoint folder's artifacts, read. */
+const readArtifacts = (dir: string) => {
+  const handler = fileCheckpoint(dir);
+  return TE.tryCatch(
+    async () => {
+      if (handler.load === undefined) throw new Error('handler cannot load');
+      return handler.load();
+    },
+    (e) => inputError(messageOf(e)),
+  );
+};
+
+/** The state of a checkpoint's artifacts, read into `nets` (every tensor checked against them). */
+const stateIn = (dir: string, artifacts: Parameters<typeof stateFromArtifacts>[0], config: RunConfig, nets: Pix2PixNets): E.Either<CliError, LoadedCheckpoint> => {
+  const like = freshState(config, nets);
+  const loaded = stateFromArtifacts(artifacts, like);
+  disposeState(like);
+  return pipe(
+    loaded,
+    E.mapLeft((e) => inputError(`${dir}: ${e.message}`)),
+    E.map(({ state }) => ({ config, nets, state })),
+  );
+};
+
 /**
  * Loads a checkpoint folder written by `pix2pix train`: the manifest's configuration is decoded with io-ts, the
  * networks it names are built, and every tensor is checked against them (a missing, truncated or mismatched
@@ -62,15 +86,8 @@ export interface LoadedCheckpoint {
  * ```
  */
 export function loadRunCheckpoint(dir: string): TE.TaskEither<CliError, LoadedCheckpoint> {
-  const handler = fileCheckpoint(dir);
   return pipe(
-    TE.tryCatch(
-      async () => {
-        if (handler.load === undefined) throw new Error('handler cannot load');
-        return handler.load();
-      },
-      (e) => inputError(messageOf(e)),
-    ),
+    readArtifacts(dir),
     TE.chainEitherK((artifacts) =>
       pipe(
         checkpointMeta(artifacts),
@@ -81,18 +98,25 @@ export function loadRunCheckpoint(dir: string): TE.TaskEither<CliError, LoadedCh
             E.mapLeft((errs) => inputError(`${dir}: not a pix2pix train checkpoint (config: ${PathReporter.report(E.left(errs)).slice(0, 2).join('; ')})`)),
           ),
         ),
-        E.chain((config) => {
-          const nets = buildNets(config.model);
-          const like = freshState(config, nets);
-          const loaded = stateFromArtifacts(artifacts, like);
-          disposeState(like);
-          return pipe(
-            loaded,
-            E.mapLeft((e) => inputError(`${dir}: ${e.message}`)),
-            E.map(({ state }) => ({ config, nets, state })),
-          );
-        }),
+        E.chain((config) => stateIn(dir, artifacts, config, buildNets(config.model))),
       ),
     ),
+  );
+}
+
+/**
+ * A checkpoint of a run whose configuration is known (decoded already: a resumed run's `config.json`): its state
+ * read into `nets`, every tensor checked against them; the manifest's copy of the configuration is not decoded.
+ *
+ * @example
+ * ```ts
+ * import { loadStateOf } from '@pix2pix-ts/cli';
+ * // const { state } = await loadStateOf('runs/facades-…/checkpoints/latest', config, buildNets(config.model))();
+ * ```
+ */
+export function loadStateOf(dir: string, config: RunConfig, nets: Pix2PixNets): TE.TaskEither<CliError, LoadedCheckpoint> {
+  return pipe(
+    readArtifacts(dir),
+    TE.chainEitherK((artifacts) => stateIn(dir, artifacts, config, nets)),
   );
 }

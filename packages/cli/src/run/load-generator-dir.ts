@@ -7,7 +7,7 @@ import { disposeTree } from '@pix2pix-ts/layers';
 import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import { DEFAULT_PRESET } from '../config/presets';
-import type { RunConfig } from '../config/run-config';
+import { runLoaderOptions, type RunConfig } from '../config/run-config';
 import { GENERATOR_FORMAT, loadGenerator, type GeneratorManifest } from '../export/generator-export';
 import { loadRunCheckpoint } from './checkpoint-io';
 import { isOfficialCheckpoint, loadOfficialGenerator } from './official-generator';
@@ -29,9 +29,9 @@ export function configOfManifest(m: GeneratorManifest): RunConfig {
   return (
     m.config ?? {
       format: 'pix2pix-ts/run-config',
-      version: 1,
+      version: 2,
       preset: 'exported',
-      data: { ...DEFAULT_PRESET.data, mode: 'aligned', dataroot: null, direction: m.direction, loadSize: m.size, cropSize: m.size },
+      data: { ...DEFAULT_PRESET.data, mode: 'aligned', dataroot: null, direction: m.direction, loadSize: m.size, cropSize: m.size, ...runLoaderOptions(DEFAULT_PRESET.data.batchSize, DEFAULT_PRESET.run.seed) },
       model: m.model,
       objective: DEFAULT_PRESET.objective,
       run: { ...DEFAULT_PRESET.run, name: 'exported', runsDir: 'runs' },

@@ -7,7 +7,7 @@ import { buildOfficialNet, isGenerator, officialName, type OfficialNet } from '@
 import { importPthFile, officialCheckpointFile } from '@pix2pix-ts/pix2pix/node';
 import { inputError, type CliError } from '../cli/cli-error';
 import { PAPER_PRESET } from '../config/presets';
-import type { ModelConfig, RunConfig } from '../config/run-config';
+import { runLoaderOptions, type ModelConfig, type RunConfig } from '../config/run-config';
 import type { GeneratorOnDisk } from './load-generator-dir';
 
 /**
@@ -41,9 +41,9 @@ export function configOfOfficial(spec: OfficialNet): RunConfig {
   const size = sizeOf(spec);
   return {
     format: 'pix2pix-ts/run-config',
-    version: 1,
+    version: 2,
     preset: 'official',
-    data: { ...PAPER_PRESET.data, mode: 'aligned', dataroot: null, loadSize: size, cropSize: size },
+    data: { ...PAPER_PRESET.data, mode: 'aligned', dataroot: null, loadSize: size, cropSize: size, ...runLoaderOptions(PAPER_PRESET.data.batchSize, PAPER_PRESET.run.seed) },
     model: modelConfigOf(spec),
     objective: PAPER_PRESET.objective,
     run: { ...PAPER_PRESET.run, name: 'official', runsDir: 'runs' },

@@ -29,7 +29,7 @@ export const RESUME_OPTIONS: readonly (keyof TrainOptions)[] = ['resume', 'backe
 /**
  * Works out the run from the `train` options: a new run (configuration built from the preset and options, a
  * fresh folder `<runs_dir>/<name>-<timestamp>`) or, with `--resume DIR`, the run in DIR (its `config.json`,
- * `run.json` and `history.json` decoded with io-ts; runtime options may override the print frequencies, the
+ * `run.json` and `history.json` decoded with io-ts, once: a version 1 `config.json` is migrated; runtime options may override the print frequencies, the
  * time limit and the learning rate). Interrupted and failed runs resume; a complete one is refused.
  */
 export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliError, PreparedRun> {
@@ -63,6 +63,8 @@ export function prepareRun(options: TrainOptions, now: Date): TE.TaskEither<CliE
         : TE.right({
             config: {
               ...config,
+              // --strict_data is a choice of this invocation, as for a new run.
+              data: { ...config.data, skipBad: options.strict_data !== true },
               objective: { ...config.objective, lr: options.lr ?? config.objective.lr },
               run: {
                 ...config.run,

@@ -3,11 +3,11 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { buildNets, initialisedNets, type Pix2PixNets } from '@pix2pix-ts/pix2pix';
+import { initialisedNets, type Pix2PixNets } from '@pix2pix-ts/pix2pix';
 import { cleanCheckpoints, MANIFEST_FILE, newestCompleteState, type CleanupReport } from '@pix2pix-ts/pix2pix/node';
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { RunConfig } from '../config/run-config';
-import { freshState, loadRunCheckpoint, type LoadedCheckpoint } from './checkpoint-io';
+import { freshState, loadStateOf, type LoadedCheckpoint } from './checkpoint-io';
 import type { RunLayout } from './run-layout';
 
 /** Where a resumed run continues from, and what the cleanup before it did. */
@@ -22,9 +22,10 @@ export interface ResumePoint extends LoadedCheckpoint {
  * temporary folders; in the run folder: temporary JSON files): the newest complete full state (`latest`), else `init` (a run that failed or was killed
  * before its first save point), else the untrained state rebuilt from the run's seed (a run killed before even
  * `init` was written: that state is exactly what `init` would hold). A checkpoint that exists but cannot be read
- * is an error naming it, never skipped.
+ * is an error naming it, never skipped. The state is read into `nets`, the networks of the run's configuration
+ * (decoded once, from `config.json`): the manifest's copy of the configuration is not decoded again.
  */
-export function loadResumePoint(layout: RunLayout, config: RunConfig): TE.TaskEither<CliError, ResumePoint> {
+export function loadResumePoint(layout: RunLayout, config: RunConfig, nets: Pix2PixNets): TE.TaskEither<CliError, ResumePoint> {
   return pipe(
     TE.tryCatch(
       async () => {
@@ -40,12 +41,9 @@ export function loadResumePoint(layout: RunLayout, config: RunConfig): TE.TaskEi
       (e) => inputError(`${layout.checkpoints}: ${messageOf(e)}`),
     ),
     TE.chain(({ cleanup, from }): TE.TaskEither<CliError, ResumePoint> => {
-      if (from === undefined) {
-        const nets: Pix2PixNets = buildNets(config.model);
-        return TE.right({ config, nets, state: freshState(config, initialisedNets(config.model, nets)), from, cleanup });
-      }
+      if (from === undefined) return TE.right({ config, nets, state: freshState(config, initialisedNets(config.model, nets)), from, cleanup });
       return pipe(
-        loadRunCheckpoint(from),
+        loadStateOf(from, config, nets),
         TE.map((loaded) => ({ ...loaded, from, cleanup })),
       );
     }),

@@ -2,8 +2,9 @@ import { defaultClientConditions, defineConfig } from 'vite';
 
 /**
  * The demo's build: workspace packages are read from their TypeScript sources (the `source` export
- * condition, so no prior `npm run build`), the output is ES2022 (the layers package registers its
- * gradients with a top-level await) and uses relative URLs, so `dist/` can be served from any path.
+ * condition, so no prior `npm run build`), the output is ES2022 and uses relative URLs, so `dist/` can be
+ * served from any path. No workspace package has an import side effect (gradients are registered by
+ * `useBackend`), so vite has no `@tensorflow/tfjs` / `node:module` import to warn about.
  */
 const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 

@@ -74,7 +74,7 @@ export async function checkpointArtifacts(state: TrainState, config: unknown): P
     optDStep: state.optD.step,
     config,
   };
-  return { modelTopology: meta as unknown as object, weightSpecs: specs, weightData: data, format: CHECKPOINT_FORMAT, generatedBy: 'pix2pix-ts 0.1.0' };
+  return { modelTopology: meta, weightSpecs: specs, weightData: data, format: CHECKPOINT_FORMAT, generatedBy: 'pix2pix-ts 0.1.0' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertGradientsReady } from '@pix2pix-ts/backends';
-import { disposeTree, fromLeaves, leaves, tidyTree, type AnyLayer, type Key, type ParamTree } from '@pix2pix-ts/layers';
+import { disposeTree, fromLeaves, leaves, shaped, tidyTree, untyped, type Key, type Layer, type ParamTree, type Sig } from '@pix2pix-ts/layers';
 import { adamInit, adamStep, type AdamConfig, type AdamState } from '../optim/adam';
 import { pixelCrossEntropy } from './pixel-cross-entropy';
 
@@ -31,8 +31,8 @@ export const SEGMENTER_ADAM: AdamConfig = { lr: 1e-3, beta1: 0.9, beta2: 0.999, 
  * const s = initSegmenter(segmentationNet({ classes: 12, depth: 5, ngf: 8 }), key(0), [1, 32, 32, 3]);
  * ```
  */
-export function initSegmenter(net: AnyLayer, seedKey: Key, inputShape: readonly [number, number, number, number]): SegmenterState {
-  const { params, state } = net.impl.init(seedKey, inputShape);
+export function initSegmenter<G extends Sig>(net: Layer<G>, seedKey: Key, inputShape: readonly [number, number, number, number]): SegmenterState {
+  const { params, state } = untyped(net).init(seedKey, inputShape);
   return { params, state, opt: adamInit(params), step: 0 };
 }
 
@@ -54,12 +54,15 @@ export function initSegmenter(net: AnyLayer, seedKey: Key, inputShape: readonly 
  * releaseSegmenter(s, next); s = next;
  * ```
  */
-export function makeSegmenterStep(net: AnyLayer, adam: AdamConfig = SEGMENTER_ADAM): (s: SegmenterState, batch: SegmentationBatch) => readonly [SegmenterState, number] {
+export function makeSegmenterStep<G extends Sig>(net: Layer<G>, adam: AdamConfig = SEGMENTER_ADAM): (s: SegmenterState, batch: SegmentationBatch) => readonly [SegmenterState, number] {
+  // Photo sizes come from the data: the net's run-time-checked view, one check per call.
+  const checked = untyped(net);
   return (s, batch) => {
+    const photos = shaped(batch.photos, [null, null, null, null], 'segmenter batch photos');
     assertGradientsReady('segmenter step');
     const out = tidyTree(() => {
       const { value, grads } = tf.valueAndGrads((...xs: tf.Tensor[]) =>
-        pixelCrossEntropy(net.impl.apply(fromLeaves(s.params, xs), s.state, batch.photos, { training: true }).y, batch.labels),
+        pixelCrossEntropy(checked.apply(fromLeaves(s.params, xs), s.state, photos, { training: true }).y, batch.labels),
       )(leaves(s.params));
       const updated = adamStep(s.params, fromLeaves(s.params, grads), s.opt, adam);
       return { loss: value, params: updated.params, opt: updated.state };
@@ -92,8 +95,9 @@ export function disposeSegmenter(s: SegmenterState): void {
  * // const classes = segmentPhotos(net, s.params, s.state, photos); // Int32Array
  * ```
  */
-export function segmentPhotos(net: AnyLayer, params: ParamTree, state: ParamTree, photos: tf.Tensor4D): Int32Array {
-  const predicted = tf.tidy(() => tf.argMax(net.impl.apply(params, state, photos, { training: false }).y, 3));
+export function segmentPhotos<G extends Sig>(net: Layer<G>, params: ParamTree, state: ParamTree, photos: tf.Tensor4D): Int32Array {
+  const x = shaped(photos, [null, null, null, null], 'segmentPhotos: photos');
+  const predicted = tf.tidy(() => tf.argMax(untyped(net).apply(params, state, x, { training: false }).y, 3));
   const classes = predicted.dataSync();
   predicted.dispose();
   return Int32Array.from(classes);

@@ -1,4 +1,4 @@
-import { initWeights, type AnyLayer } from '@pix2pix-ts/layers';
+import { initWeights, untyped, type Layer, type Sig } from '@pix2pix-ts/layers';
 import { patchGan } from '../discriminators/patch-gan';
 import { encoderDecoder } from '../generators/encoder-decoder';
 import { resnetGenerator } from '../generators/resnet';
@@ -9,6 +9,7 @@ import { parseNetG } from './net-g-name';
 
 /**
  * The generator a spec names (`unet_<N>`, `encoder_decoder_<N>` or `resnet_<k>blocks`), with its norm and dropout.
+ * The spec is read at run time, so the layer's signature is the dynamic `Sig`: shapes checked at run time.
  *
  * @throws Error for a `netG` that {@link parseNetG} refuses (the codec refuses it first)
  *
@@ -18,17 +19,17 @@ import { parseNetG } from './net-g-name';
  * const g = buildGenerator({ netG: 'unet_64', ngf: 16, norm: 'batch', dropout: true, outputNc: 3 });
  * ```
  */
-export function buildGenerator(g: GeneratorSpec): AnyLayer {
+export function buildGenerator(g: GeneratorSpec): Layer<Sig> {
   const parsed = parseNetG(g.netG);
   if (parsed === undefined) throw new Error(`unknown netG ${g.netG}`);
   const common = { ngf: g.ngf, outChannels: g.outputNc, norm: g.norm, dropout: g.dropout };
   switch (parsed.kind) {
     case 'unet':
-      return unetGenerator({ depth: parsed.depth, ...common });
+      return untyped(unetGenerator({ depth: parsed.depth, ...common }));
     case 'encoder_decoder':
-      return encoderDecoder({ depth: parsed.depth, ...common });
+      return untyped(encoderDecoder({ depth: parsed.depth, ...common }));
     case 'resnet':
-      return resnetGenerator({ blocks: parsed.blocks, ...common });
+      return untyped(resnetGenerator({ blocks: parsed.blocks, ...common }));
   }
 }
 
@@ -41,9 +42,9 @@ export function buildGenerator(g: GeneratorSpec): AnyLayer {
  * const d = buildDiscriminator({ netD: 'basic', nLayersD: 3, ndf: 64, norm: 'batch' });
  * ```
  */
-export function buildDiscriminator(m: Pick<ModelSpec, 'netD' | 'nLayersD' | 'ndf' | 'norm'>): AnyLayer {
+export function buildDiscriminator(m: Pick<ModelSpec, 'netD' | 'nLayersD' | 'ndf' | 'norm'>): Layer<Sig> {
   const nLayers = m.netD === 'pixel' ? 0 : m.netD === 'basic' ? 3 : m.nLayersD;
-  return patchGan({ nLayers, ndf: m.ndf, norm: m.norm });
+  return untyped(patchGan({ nLayers, ndf: m.ndf, norm: m.norm }));
 }
 
 /**
@@ -75,6 +76,6 @@ export function buildNets(m: ModelSpec): Pix2PixNets {
 export function initialisedNets(m: ModelSpec, nets: Pix2PixNets): Pix2PixNets {
   const init = initOf(m);
   if (init.type === DEFAULT_INIT.type && init.gain === DEFAULT_INIT.gain) return nets;
-  const wrap = (layer: AnyLayer): AnyLayer => initWeights(layer, init);
+  const wrap = (layer: Layer<Sig>): Layer<Sig> => initWeights(layer, init);
   return { ...nets, generator: wrap(nets.generator), discriminator: wrap(nets.discriminator) };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertGradientsReady } from '@pix2pix-ts/backends';
-import { disposeTree, foldIn, fromLeaves, leaves, split, tidyTree, type AnyLayer, type ApplyContext, type ParamTree, type Key } from '@pix2pix-ts/layers';
+import { disposeTree, foldIn, fromLeaves, leaves, shaped, split, tidyTree, untyped, type ApplyContext, type Key, type Layer, type ParamTree, type Sig } from '@pix2pix-ts/layers';
+import { unsafeTensor, type Tensor } from '@pix2pix-ts/shape-types';
 import { discriminatorChannels, discriminatorView, type DiscriminatorInput } from '../discriminators/discriminator-input';
 import { ganLoss, l1Loss, type GanMode } from '../losses/gan-loss';
 import { adamInit, adamStep, type AdamConfig } from '../optim/adam';
@@ -46,10 +47,14 @@ export interface StepMetrics {
   readonly lr: number;
 }
 
-/** The two networks of a pix2pix model. */
-export interface Pix2PixNets {
-  readonly generator: AnyLayer;
-  readonly discriminator: AnyLayer;
+/**
+ * The two networks of a pix2pix model, as typed layers. `GS` / `DS` are their signatures: literal ones for nets
+ * written in code (`unetGenerator({ depth: 5, ... })`), the dynamic `Sig` (shapes checked at run time) for nets
+ * built from a spec read at run time (`buildNets`).
+ */
+export interface Pix2PixNets<GS extends Sig = Sig, DS extends Sig = Sig> {
+  readonly generator: Layer<GS>;
+  readonly discriminator: Layer<DS>;
   /**
    * What the discriminator sees (default `conditional`, the paper's): {@link initTrainState} sizes D's input
    * channels by it and the training step feeds D the (A, output) pair or the output alone.
@@ -70,12 +75,36 @@ export interface Pix2PixNets {
  * const state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
  * ```
  */
-export function initTrainState(nets: Pix2PixNets, seedKey: Key, inputShape: readonly [number, number, number, number], outChannels: number): TrainState {
+export function initTrainState<GS extends Sig, DS extends Sig>(
+  nets: Pix2PixNets<GS, DS>,
+  seedKey: Key,
+  inputShape: readonly [number, number, number, number],
+  outChannels: number,
+): TrainState {
   const [gKey, dKey, runKey] = split(seedKey, 3) as [Key, Key, Key];
   const [n, h, w, c] = inputShape;
-  const g = nets.generator.impl.init(gKey, inputShape);
-  const d = nets.discriminator.impl.init(dKey, [n, h, w, discriminatorChannels(c, outChannels, nets.discriminatorInput ?? 'conditional')]);
-  return { g, d, optG: adamInit(g.params), optD: adamInit(d.params), key: runKey, step: 0, epoch: 1 };
+  const { generator, discriminator } = runTimeChecked(nets);
+  const g = generator.init(gKey, inputShape);
+  const d = discriminator.init(dKey, [n, h, w, discriminatorChannels(c, outChannels, nets.discriminatorInput ?? 'conditional')]);
+  return { g: { params: g.params, state: g.state }, d: { params: d.params, state: d.state }, optG: adamInit(g.params), optD: adamInit(d.params), key: runKey, step: 0, epoch: 1 };
+}
+
+/**
+ * Both networks with their shapes checked at run time: a run's sizes and channels come from its options and
+ * its data, so the step calls the layers' checked `init` / `apply` (once per call, at the top) on dims the
+ * compiler cannot know.
+ */
+function runTimeChecked<GS extends Sig, DS extends Sig>(nets: Pix2PixNets<GS, DS>): { readonly generator: Layer<Sig>; readonly discriminator: Layer<Sig> } {
+  return { generator: untyped(nets.generator), discriminator: untyped(nets.discriminator) };
+}
+
+/**
+ * The one boundary of a step: A and B are rank-4 NHWC, and B has exactly the shape G makes of A (batch, size
+ * and `output_nc`); otherwise the L1 term would broadcast a wrong B silently.
+ */
+function checkedTarget(b: tf.Tensor, fakeShape: readonly number[]): Tensor<readonly [number, number, number, number]> {
+  const [n = 0, h = 0, w = 0, c = 0] = fakeShape;
+  return shaped(b, [n, h, w, c], 'batch B (the shape G makes of A)');
 }
 
 /** Gradients of a scalar function of a param tree, as a tree; `f` may `tf.keep` auxiliary outputs. */
@@ -117,7 +146,7 @@ function gradTree(params: ParamTree, f: (p: ParamTree) => tf.Scalar): { readonly
  * releaseState(state, next); state = next;
  * ```
  */
-export function makeTrainStep(nets: Pix2PixNets, objective: Objective): (state: TrainState, batch: Batch) => readonly [TrainState, StepMetrics] {
+export function makeTrainStep<GS extends Sig, DS extends Sig>(nets: Pix2PixNets<GS, DS>, objective: Objective): (state: TrainState, batch: Batch) => readonly [TrainState, StepMetrics] {
   const detailed = makeDetailedTrainStep(nets, objective, false);
   return (state, batch) => {
     const r = detailed(state, batch);
@@ -138,8 +167,8 @@ export interface StepDetails {
  * {@link makeTrainStep} that also returns `fake_B`, D's predictions in its step and both gradient trees
  * (when `withDetails`), the tensors the official implementation can be compared with.
  */
-export function makeDetailedTrainStep(
-  nets: Pix2PixNets,
+export function makeDetailedTrainStep<GS extends Sig, DS extends Sig>(
+  nets: Pix2PixNets<GS, DS>,
   objective: Objective,
   withDetails: boolean,
 ): (state: TrainState, batch: Batch) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } {
@@ -173,7 +202,7 @@ export function makeDetailedTrainStep(
  * releaseState(state, next); state = next;
  * ```
  */
-export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (state: TrainState, batch: Batch) => Promise<readonly [TrainState, StepMetrics]> {
+export function makeTrainStepAsync<GS extends Sig, DS extends Sig>(nets: Pix2PixNets<GS, DS>, objective: Objective): (state: TrainState, batch: Batch) => Promise<readonly [TrainState, StepMetrics]> {
   const compute = makeStepComputation(nets, objective, false);
   return async (state, batch) => {
     const { out, finish } = compute(state, batch);
@@ -206,28 +235,29 @@ export function makeTrainStepAsync(nets: Pix2PixNets, objective: Objective): (st
  * out.dispose();
  * ```
  */
-export function makeStepComputation(
-  nets: Pix2PixNets,
+export function makeStepComputation<GS extends Sig, DS extends Sig>(
+  nets: Pix2PixNets<GS, DS>,
   objective: Objective,
   withDetails: boolean,
 ): (state: TrainState, batch: Batch) => { readonly out: tf.Tensor; readonly finish: (losses: ArrayLike<number>) => { readonly state: TrainState; readonly metrics: StepMetrics; readonly details?: StepDetails } } {
-  const G = nets.generator.impl;
-  const D = nets.discriminator.impl;
+  const { generator: G, discriminator: D } = runTimeChecked(nets);
   const { ganMode, lambdaL1, adam } = objective;
   const l1Only = objective.l1Only ?? false;
   const dInput = nets.discriminatorInput ?? 'conditional';
-  const pair = (x: tf.Tensor, y: tf.Tensor): tf.Tensor => discriminatorView(x, y, dInput);
+  // D's input (the pair on channels, or the output alone); D's checked `apply` reads its shape at run time.
+  const pair = (x: tf.Tensor, y: tf.Tensor): Tensor => unsafeTensor(discriminatorView(x, y, dInput));
 
   return (state, batch) => {
     const lr = adam.lr * lrFactor(objective.lrPolicy, state.epoch);
     const ctxG: ApplyContext = { training: true, key: foldIn(state.key, state.step) };
     const ctxD: ApplyContext = { training: true };
-    const { a, b } = batch;
+    const a = shaped(batch.a, [null, null, null, null], 'batch A');
 
     const out = tidyTree(() => {
       // 1. Generator forward, outside any tape: fake_B for the D step and G's new norm statistics.
       const gOut = G.apply(state.g.params, state.g.state, a, ctxG);
       const fake = gOut.y;
+      const b = checkedTarget(batch.b, fake.shape);
 
       // 2. Discriminator step on (A, fake_B detached) and (A, B).
       let dStateAfterD: ParamTree = state.d.state;

@@ -12,7 +12,7 @@ function skeleton(spec: OfficialNet): NetVars {
   const narrow: OfficialNet =
     spec.net === 'unet' || spec.net === 'resnet' ? { ...spec, ngf: 1, inputNc: 1, outputNc: 1 } : { ...spec, ndf: 1, inputNc: 1 };
   const side = minimalInputSide(narrow);
-  const { params, state } = buildOfficialNet(narrow).impl.init(key(0), [1, side, side, 1]);
+  const { params, state } = buildOfficialNet(narrow).init(key(0), [1, side, side, 1]);
   return { params, state };
 }
 

@@ -1,4 +1,4 @@
-import { untyped, type AnyLayer } from '@pix2pix-ts/layers';
+import { untyped, type Layer, type Sig } from '@pix2pix-ts/layers';
 import { patchGan } from '../discriminators/patch-gan';
 import type { NormKind } from '../generators/norm';
 import { resnetGenerator } from '../generators/resnet';
@@ -128,13 +128,16 @@ export function officialDiscriminator(name: string, options: OfficialDiscriminat
   return undefined;
 }
 
-/** This package's network for an official spec (the same module order, so the same parameters). */
-export function buildOfficialNet(spec: OfficialNet): AnyLayer {
+/**
+ * This package's network for an official spec (the same module order, so the same parameters). The spec is
+ * read from a file, so the layer's signature is the dynamic `Sig`: shapes checked at run time.
+ */
+export function buildOfficialNet(spec: OfficialNet): Layer<Sig> {
   switch (spec.net) {
     case 'unet':
       return untyped(unetGenerator({ depth: spec.downs, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout }));
     case 'resnet':
-      return resnetGenerator({ blocks: spec.blocks, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout });
+      return untyped(resnetGenerator({ blocks: spec.blocks, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout }));
     case 'n_layers':
       return untyped(patchGan({ nLayers: spec.nLayers, ndf: spec.ndf, norm: spec.norm }));
     case 'pixel':

@@ -46,7 +46,8 @@ export interface SelectBackendOptions {
   readonly threads?: number;
   /**
    * webgl only: flags to set before it starts, over `DEFAULT_WEBGL_FLAGS` (fp32 textures, shapes
-   * compiled into the shaders); `WEBGL_PACK` unset keeps tfjs's default (packed).
+   * compiled into the shaders); `WEBGL_PACK` unset keeps tfjs's default (packed). Unset: the flags in
+   * force stay (tfjs's defaults, which are `DEFAULT_WEBGL_FLAGS`, or those of an earlier call).
    */
   readonly webglFlags?: WebglFlags;
   /**
@@ -154,7 +155,9 @@ export function selectBackend(name: BackendName, options: SelectBackendOptions =
     TE.bind('loaded', () => step('import', `cannot import the ${name} backend package`, () => load(name))),
     TE.tap(({ loaded }): TaskEither<BackendError, unknown> => {
       if (loaded.name === 'wasm') return step('wasm-paths', 'cannot locate the wasm binaries', () => configureWasmPaths(loaded.module, options.wasmPaths));
-      if (loaded.name === 'webgl') return step('init', 'cannot set the webgl flags', async () => applyWebglFlags(options.webglFlags ?? {}));
+      // Only when given: switching back to a webgl backend started with flags keeps them.
+      const flags = options.webglFlags;
+      if (loaded.name === 'webgl' && flags !== undefined) return step('init', 'cannot set the webgl flags', async () => applyWebglFlags(flags));
       return TE.right(undefined);
     }),
     TE.bind('gradientFixes', () =>

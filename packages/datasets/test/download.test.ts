@@ -197,6 +197,12 @@ describe('tar extraction', () => {
     expect(() => safeMemberPath('/tmp/x', '/etc/passwd')).toThrow(/outside/);
   });
 
+  it('a missing archive is an Archive error, not a wait forever (the read error reaches the gunzip stream)', async () => {
+    const missing = join(work, 'missing.tar.gz');
+    const e = unwrapLeft(await extractTarGz(missing, fresh('x3'))());
+    expect(e.message).toMatch(/missing\.tar\.gz: cannot be extracted: .*ENOENT/);
+  });
+
   it('a damaged archive is an Archive error and installArchive leaves nothing behind', async () => {
     const server = await serveFile('broken.tar.gz', gzipSync(new Uint8Array(2048).fill(7)));
     try {

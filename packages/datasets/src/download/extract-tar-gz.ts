@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as TE from 'fp-ts/TaskEither';
 import { archiveError, describeCause, type DatasetError } from '../errors/dataset-error';
@@ -53,8 +54,13 @@ export const safeMemberPath = (dest: string, member: string): string => {
  *
  * @example
  * ```ts
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import * as E from 'fp-ts/Either';
  * import { extractTarGz } from '@pix2pix-ts/datasets/node';
- * const summary = await extractTarGz('/tmp/facades.tar.gz', '/tmp/extract-1')(); // Right({ files: 606, ... })
+ * const summary = await extractTarGz(join(tmpdir(), 'facades.tar.gz'), join(tmpdir(), 'facades-extract'))();
+ * if (E.isRight(summary)) console.log(`${summary.right.files} files`); // 606 files
+ * else console.error(summary.left.message); // e.g. the archive is missing or damaged
  * ```
  */
 export const extractTarGz = (archive: string, dest: string): TE.TaskEither<DatasetError, ExtractSummary> =>
@@ -64,7 +70,10 @@ export const extractTarGz = (archive: string, dest: string): TE.TaskEither<Datas
       let directories = 0;
       const skipped: string[] = [];
       await mkdir(dest, { recursive: true });
-      for await (const entry of readTar(createReadStream(archive).pipe(createGunzip()))) {
+      // pipeline, not .pipe: a read error (a missing archive) must reach the gunzip stream we iterate, or the
+      // loop waits for data forever.
+      const gunzipped = pipeline(createReadStream(archive), createGunzip(), () => undefined);
+      for await (const entry of readTar(gunzipped)) {
         if (entry.type === 'other') {
           skipped.push(entry.path);
           continue;

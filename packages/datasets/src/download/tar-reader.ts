@@ -117,11 +117,15 @@ const byteReader = (source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
  *
  * @example
  * ```ts
- * import { createReadStream } from 'node:fs';
+ * import { createReadStream, existsSync } from 'node:fs';
+ * import { pipeline } from 'node:stream';
  * import { createGunzip } from 'node:zlib';
  * import { readTar } from '@pix2pix-ts/datasets';
- * for await (const entry of readTar(createReadStream('facades.tar.gz').pipe(createGunzip()))) {
- *   console.log(entry.type, entry.path, entry.size);
+ * if (existsSync('facades.tar.gz')) {
+ *   // pipeline, not .pipe: a read error must reach the stream being iterated
+ *   for await (const entry of readTar(pipeline(createReadStream('facades.tar.gz'), createGunzip(), () => undefined))) {
+ *     console.log(entry.type, entry.path, entry.size);
+ *   }
  * }
  * ```
  */

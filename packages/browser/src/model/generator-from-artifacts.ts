@@ -1,4 +1,4 @@
-import { flattenTree, key, mapTree, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { flattenTree, key, mapTree, shaped, tidyTree, type Layer, type ParamTree, type Sig } from '@pix2pix-ts/layers';
 import { buildGenerator, CHECKPOINT_FORMAT, parseNetG, type GeneratorSpec, type NetVars } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
@@ -9,7 +9,8 @@ import { modelHints, type ModelHints } from './model-hints';
 
 /** A generator read from artifacts, ready for `translate(generator, vars, image)`. */
 export interface LoadedGenerator {
-  readonly generator: AnyLayer;
+  /** The generator the manifest or the tensors describe: read at run time, so its shapes are checked at run time. */
+  readonly generator: Layer<Sig>;
   /** What was built, by the official names (with the real `ngf` and output channels). */
   readonly spec: GeneratorSpec;
   readonly inChannels: number;
@@ -60,8 +61,12 @@ interface Structure {
 function structure(spec: GeneratorSpec): Structure {
   const layer = buildGenerator({ ...spec, ngf: 1, outputNc: 3 });
   const s = smallestSide(spec);
-  const init = tf.tidy(() => layer.impl.init(key(0), [1, s, s, 3]) as unknown as tf.TensorContainer) as unknown as { params: ParamTree; state: ParamTree };
-  return { ...init, paramPaths: flattenTree(init.params).map(([p]) => p), statePaths: flattenTree(init.state).map(([p]) => p) };
+  // Only the trees survive: whatever the initialisers allocate on the way is freed.
+  const { params, state } = tidyTree(() => {
+    const made = layer.init(key(0), [1, s, s, 3]);
+    return { params: made.params, state: made.state };
+  });
+  return { params, state, paramPaths: flattenTree(params).map(([p]) => p), statePaths: flattenTree(state).map(([p]) => p) };
 }
 
 const disposeStructure = (s: Structure): void => tf.dispose([...flattenTree(s.params), ...flattenTree(s.state)].map(([, t]) => t));
@@ -179,7 +184,10 @@ export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Eithe
   const generator = buildGenerator(spec);
   const size = smallestSide(spec);
   try {
-    const y = tf.tidy(() => generator.impl.apply(params, state, tf.zeros([1, size, size, inChannels]), { training: false, dropout: false, batchStats: true }).y);
+    const y = tf.tidy(() => {
+      const zeros = shaped(tf.zeros([1, size, size, inChannels]), [1, size, size, inChannels], 'probe input');
+      return generator.apply(params, state, zeros, { training: false, dropout: false, batchStats: true }).y;
+    });
     const shape = y.shape;
     y.dispose();
     if (shape[3] !== outChannels) throw new Error(`output has ${shape[3]} channels, expected ${outChannels}`);

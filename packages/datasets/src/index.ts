@@ -8,6 +8,7 @@
  *
  * @example
  * ```ts
+ * // browser only: fetches the page's /facades/train/*.jpg and decodes with createImageBitmap
  * import * as E from 'fp-ts/Either';
  * import { pipe } from 'fp-ts/function';
  * import { alignedUrls, browserLoader, batchToTensors } from '@pix2pix-ts/datasets';

@@ -6,6 +6,12 @@ declare const keyBrand: unique symbol;
  * A splittable random key: two unsigned 32-bit words, immutable. Every random decision in the project
  * (weight init, dropout masks, data order, crops, flips) is a pure function of a key, so a seed fixes
  * a whole run and independent uses never share a stream.
+ *
+ * @example
+ * ```ts
+ * import { foldIn, key, type Key } from '@pix2pix-ts/random';
+ * const epochKey = (seed: number, epoch: number): Key => foldIn(key(seed), epoch);
+ * ```
  */
 export type Key = readonly [number, number] & { readonly [keyBrand]: true };
 

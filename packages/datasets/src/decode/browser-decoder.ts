@@ -51,6 +51,7 @@ interface CanvasLike {
  *
  * @example
  * ```ts
+ * // browser only: needs createImageBitmap and OffscreenCanvas
  * import { browserDecoder, globalBrowserPlatform } from '@pix2pix-ts/datasets';
  * const decoder = browserDecoder(globalBrowserPlatform());
  * ```
@@ -87,6 +88,7 @@ export const globalBrowserPlatform = (): BrowserPlatform => {
  *
  * @example
  * ```ts
+ * // browser only: needs createImageBitmap and OffscreenCanvas
  * import { browserDecoder } from '@pix2pix-ts/datasets';
  * const decoder = browserDecoder();
  * const bytes = new Uint8Array(await (await fetch('facades/train/1.jpg')).arrayBuffer());

@@ -15,11 +15,12 @@ import { DEFAULT_MAX_PIXELS } from './pixel-limit';
  *
  * @example
  * ```ts
- * import { readFile } from 'node:fs/promises';
+ * import sharp from 'sharp';
  * import { sharpDecoder } from '@pix2pix-ts/datasets/node';
- * const bytes = await readFile('facades/train/1.jpg');
- * const result = await sharpDecoder().decode(bytes, 'facades/train/1.jpg')();
- * // Right({ image: { width: 512, height: 256, channels: 3, data }, header: { format: 'jpeg', ... } })
+ * // a 512x256 grey PNG; in practice: await readFile('facades/train/1.jpg')
+ * const bytes = await sharp({ create: { width: 512, height: 256, channels: 3, background: '#808080' } }).png().toBuffer();
+ * const result = await sharpDecoder().decode(bytes, 'grey.png')();
+ * // Right({ image: { width: 512, height: 256, channels: 3, data }, header: { format: 'png', ... } })
  * ```
  */
 export const sharpDecoder = (options: DecoderOptions = {}): ImageDecoder => {

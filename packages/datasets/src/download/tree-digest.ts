@@ -10,8 +10,13 @@ import { sha256File } from './sha256-file';
  *
  * @example
  * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { treeDigest } from '@pix2pix-ts/datasets/node';
- * await treeDigest('/root/.cache/pix2pix-ts/facades'); // FACADES_CONTENT_SHA256 for the official set
+ * const folder = mkdtempSync(join(tmpdir(), 'digest-'));
+ * writeFileSync(join(folder, 'a.txt'), 'hello\n');
+ * const digest = await treeDigest(folder); // of the official Facades folder: FACADES_CONTENT_SHA256
  * ```
  */
 export const treeDigest = async (folder: string): Promise<string> => {

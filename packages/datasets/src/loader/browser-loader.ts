@@ -17,6 +17,7 @@ import { sampleSettingsOf } from '../stream/sample-settings-of';
  *
  * @example
  * ```ts
+ * // browser only: fetches the page's /facades/train/*.jpg and decodes with createImageBitmap
  * import * as E from 'fp-ts/Either';
  * import { pipe } from 'fp-ts/function';
  * import { alignedUrls, browserLoader } from '@pix2pix-ts/datasets';

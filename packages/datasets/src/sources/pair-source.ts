@@ -8,9 +8,10 @@ import type { PairEntry } from './pair-entry';
  *
  * @example
  * ```ts
+ * import * as E from 'fp-ts/Either';
  * import { synthetic } from '@pix2pix-ts/datasets';
- * const source = synthetic({ count: 8, size: 64 }); // a PairSource
- * source.entries.length; // 8
+ * const source = synthetic({ count: 8, size: 64 }); // Right(PairSource)
+ * if (E.isRight(source)) console.log(source.right.entries.length); // 8
  * ```
  */
 export interface PairSource {

@@ -77,9 +77,11 @@ interface Slot {
  *
  * @example
  * ```ts
- * import { workerSampleLoader, sampleSettingsOf, DEFAULT_LOADER_OPTIONS } from '@pix2pix-ts/datasets/node';
- * import type { PairSource } from '@pix2pix-ts/datasets';
- * declare const source: PairSource;
+ * import * as E from 'fp-ts/Either';
+ * import { workerSampleLoader, sampleSettingsOf, synthetic, DEFAULT_LOADER_OPTIONS } from '@pix2pix-ts/datasets/node';
+ * const made = synthetic({ count: 4, size: 64 });
+ * if (E.isLeft(made)) throw new Error(made.left.message);
+ * const source = made.right;
  * const pool = workerSampleLoader(source, sampleSettingsOf(source, DEFAULT_LOADER_OPTIONS), { workers: 1 });
  * const sample = await pool.load({ index: 0, epoch: 0 })();
  * await pool.close();

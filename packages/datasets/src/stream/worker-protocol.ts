@@ -6,7 +6,8 @@ import type { DatasetError } from '../errors/dataset-error';
 
 /*
  * Messages between the loader and its decode workers, as io-ts codecs: each side decodes what it receives, so a
- * version mismatch or a bug shows as a clear error instead of undefined behaviour.
+ * version mismatch or a bug shows as a clear error instead of undefined behaviour. Internal to the package (not
+ * exported), so no `@example`s here: examples use the public API only; the loader tests exercise these codecs.
  */
 
 const Float32ArrayC = new t.Type<Float32Array, Float32Array, unknown>(
@@ -37,69 +38,27 @@ const SettingsC = t.intersection([
 /**
  * Loader → worker, once, as the worker's first message: the settings of every sample it will prepare (they are
  * fixed for a whole loader, so they are not repeated in each request).
- *
- * @example
- * ```ts
- * import { WorkerSettings } from './worker-protocol';
- * WorkerSettings.is({ kind: 'settings' }); // false: the settings are missing
- * ```
  */
 export const WorkerSettings = t.type({ kind: t.literal('settings'), settings: SettingsC });
-/**
- * See {@link WorkerSettings}.
- *
- * @example
- * ```ts
- * import type { WorkerSettings } from './worker-protocol';
- * const first = (m: WorkerSettings) => m.settings.seed;
- * ```
- */
+/** See {@link WorkerSettings}. */
 export type WorkerSettings = t.TypeOf<typeof WorkerSettings>;
 
 /**
  * Loader → worker: prepare the sample of `entry` for `job`, with the settings the worker was started with.
- *
- * @example
- * ```ts
- * import { WorkerRequest } from './worker-protocol';
- * WorkerRequest.is({ id: 1 }); // false: entry and job are missing
- * ```
  */
 export const WorkerRequest = t.type({
   id: t.number,
   entry: PairEntryC,
   job: t.type({ index: t.number, epoch: t.number }),
 });
-/**
- * See {@link WorkerRequest}.
- *
- * @example
- * ```ts
- * import { WorkerRequest } from './worker-protocol';
- * WorkerRequest.is({ id: 1 }); // false: entry and job are missing
- * ```
- */
+/** See {@link WorkerRequest}. */
 export type WorkerRequest = t.TypeOf<typeof WorkerRequest>;
 
 /**
  * What a decode worker receives: its settings (first), then requests.
- *
- * @example
- * ```ts
- * import { WorkerMessage } from './worker-protocol';
- * WorkerMessage.is({ id: 1, entry: { kind: 'aligned', id: 'x', path: 'x.jpg' }, job: { index: 0, epoch: 0 } }); // true
- * ```
  */
 export const WorkerMessage = t.union([WorkerSettings, WorkerRequest]);
-/**
- * See {@link WorkerMessage}.
- *
- * @example
- * ```ts
- * import type { WorkerMessage } from './worker-protocol';
- * const isSettings = (m: WorkerMessage) => 'kind' in m;
- * ```
- */
+/** See {@link WorkerMessage}. */
 export type WorkerMessage = t.TypeOf<typeof WorkerMessage>;
 
 const Str = t.string;
@@ -135,24 +94,10 @@ const SampleC = t.type({
 
 /**
  * Worker → loader: the sample, or why it failed.
- *
- * @example
- * ```ts
- * import { WorkerResponse } from './worker-protocol';
- * WorkerResponse.is({ id: 1, ok: false, error: { _tag: 'Worker', message: 'decode worker: x' } }); // true
- * ```
  */
 export const WorkerResponse = t.union([
   t.type({ id: t.number, ok: t.literal(true), sample: SampleC }),
   t.type({ id: t.number, ok: t.literal(false), error: DatasetErrorC }),
 ]);
-/**
- * See {@link WorkerResponse}.
- *
- * @example
- * ```ts
- * import { WorkerResponse } from './worker-protocol';
- * WorkerResponse.is({ id: 1, ok: false, error: { _tag: 'Worker', message: 'decode worker: x' } }); // true
- * ```
- */
+/** See {@link WorkerResponse}. */
 export type WorkerResponse = t.TypeOf<typeof WorkerResponse>;

@@ -4,6 +4,13 @@ import * as tf from '@tensorflow/tfjs-core';
  * A pytree of tensors: a tensor, an array of trees, or a record of trees. Parameters, norm statistics,
  * gradients and optimiser moments are all trees of the same structure, so they are mapped and zipped
  * with ordinary tree functions.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import type { ParamTree } from '@pix2pix-ts/shape-types';
+ * const params: ParamTree = { conv: { kernel: tf.zeros([4, 4, 3, 8]) }, norms: [tf.ones([8])] };
+ * ```
  */
 export type ParamTree = tf.Tensor | readonly ParamTree[] | { readonly [name: string]: ParamTree };
 
@@ -16,7 +23,7 @@ const isTensor = (t: ParamTree): t is tf.Tensor => typeof (t as tf.Tensor).dataI
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
  * import { mapTree } from '@pix2pix-ts/shape-types';
- * const doubled = mapTree({ w: tf.ones([2]) }, (t) => t.mul(2));
+ * const doubled = mapTree({ w: tf.ones([2]) }, (t) => tf.mul(t, 2));
  * ```
  */
 export function mapTree(tree: ParamTree, f: (t: tf.Tensor, path: string) => tf.Tensor, path = ''): ParamTree {
@@ -35,7 +42,7 @@ export function mapTree(tree: ParamTree, f: (t: tf.Tensor, path: string) => tf.T
  * import * as tf from '@tensorflow/tfjs-core';
  * import { zipWithTree } from '@pix2pix-ts/shape-types';
  * const p = { w: tf.ones([2]) }, g = { w: tf.ones([2]) };
- * const next = zipWithTree(p, g, (w, dw) => w.sub(dw.mul(0.1)));
+ * const next = zipWithTree(p, g, (w, dw) => tf.sub(w, tf.mul(dw, 0.1)));
  * ```
  */
 export function zipWithTree(
@@ -85,7 +92,16 @@ export function flattenTree(tree: ParamTree): Array<readonly [string, tf.Tensor]
   return out;
 }
 
-/** The tensors of a tree, depth first (the order of {@link flattenTree}). */
+/**
+ * The tensors of a tree, depth first (the order of {@link flattenTree}).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { leaves } from '@pix2pix-ts/shape-types';
+ * leaves({ a: tf.zeros([1]), b: [tf.ones([2])] }).length; // 2
+ * ```
+ */
 export function leaves(tree: ParamTree): tf.Tensor[] {
   return flattenTree(tree).map(([, t]) => t);
 }
@@ -114,8 +130,17 @@ export function unflattenTree(like: ParamTree, named: ReadonlyMap<string, tf.Ten
   });
 }
 
-/** Rebuilds a tree of the structure of `like` from tensors in {@link leaves} order. */
-export function fromLeaves(like: ParamTree, tensors: readonly tf.Tensor[]): ParamTree {
+/**
+ * Rebuilds a tree of the structure of `like` from tensors in {@link leaves} order.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { fromLeaves } from '@pix2pix-ts/shape-types';
+ * const tree = fromLeaves({ w: tf.zeros([2]), b: tf.zeros([1]) }, [tf.ones([2]), tf.ones([1])]);
+ * ```
+ */
+export function fromLeaves<T extends ParamTree>(like: T, tensors: readonly tf.Tensor[]): T {
   let i = 0;
   const out = mapTree(like, (t, p) => {
     const next = tensors[i++];
@@ -126,7 +151,9 @@ export function fromLeaves(like: ParamTree, tensors: readonly tf.Tensor[]): Para
     return next;
   });
   if (i !== tensors.length) throw new Error(`fromLeaves: ${tensors.length - i} tensors left over`);
-  return out;
+  // Same structure as `like` and every leaf's shape checked above: the tree has `like`'s type (typed
+  // params stay typed through an optimiser update).
+  return out as T;
 }
 
 /**
@@ -143,7 +170,16 @@ export function countParams(tree: ParamTree): number {
   return leaves(tree).reduce((n, t) => n + t.size, 0);
 }
 
-/** Disposes every tensor of a tree (the caller owns trees returned by `init`, `apply` and optimisers). */
+/**
+ * Disposes every tensor of a tree (the caller owns trees returned by `init`, `apply` and optimisers).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { disposeTree } from '@pix2pix-ts/shape-types';
+ * disposeTree({ kernel: tf.zeros([3, 3, 1, 8]), bias: tf.zeros([8]) });
+ * ```
+ */
 export function disposeTree(tree: ParamTree): void {
   for (const t of leaves(tree)) t.dispose();
 }

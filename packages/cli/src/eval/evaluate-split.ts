@@ -1,7 +1,7 @@
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { PairSource } from '@pix2pix-ts/datasets';
-import type { AnyLayer } from '@pix2pix-ts/layers';
+import type { Layer, Sig } from '@pix2pix-ts/layers';
 import type { NetVars } from '@pix2pix-ts/pix2pix';
 import type { CliError } from '../cli/cli-error';
 import type { TestConfig } from '../config/run-config';
@@ -13,7 +13,7 @@ import { imageMetrics, meanMetrics, type ImageMetrics, type SplitMetrics } from 
 
 /** What {@link evaluateSplit} needs. */
 export interface EvaluateInput {
-  readonly generator: AnyLayer;
+  readonly generator: Layer<Sig>;
   readonly vars: NetVars;
   readonly source: PairSource;
   readonly phase: string;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fromUnitRange, modeInputRgb, modeOutputRgb, type DatasetModeName, type Sample } from '@pix2pix-ts/datasets';
-import { foldIn, key, type AnyLayer } from '@pix2pix-ts/layers';
+import { foldIn, key, type Layer, type Sig } from '@pix2pix-ts/layers';
 import { translate, type NetVars } from '@pix2pix-ts/pix2pix';
 import type { TestConfig } from '../config/run-config';
 import type { Rgb8 } from './rgb';
@@ -36,7 +36,7 @@ export const sampleRgb8 = (s: Sample, mode?: DatasetModeName): { readonly input:
  * ```
  */
 export function generateImage(
-  generator: AnyLayer,
+  generator: Layer<Sig>,
   vars: NetVars,
   input: Float32Array,
   width: number,

@@ -7,7 +7,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { CMP_CLASSES, CMP_PALETTE, type PairSource } from '@pix2pix-ts/datasets';
-import { disposeTree, foldIn, fromLeaves, key, leaves, permutation, uniform, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
+import { disposeTree, foldIn, fromLeaves, key, leaves, permutation, uniform, type Layer, type ParamTree, type Sig } from '@pix2pix-ts/layers';
 import {
   decodeLabelColours,
   disposeSegmenter,
@@ -55,7 +55,7 @@ export const DEFAULT_SEGMENTER: Omit<SegmenterSettings, 'size' | 'seed'> = {
 
 /** A trained segmenter: the network, its weights, how it was made; `dispose` frees the weights. */
 export interface TrainedSegmenter {
-  readonly net: AnyLayer;
+  readonly net: Layer<Sig>;
   readonly params: ParamTree;
   readonly state: ParamTree;
   readonly settings: SegmenterSettings;
@@ -66,7 +66,7 @@ export interface TrainedSegmenter {
   readonly dispose: () => void;
 }
 
-const netOf = (s: SegmenterSettings): AnyLayer => segmentationNet({ classes: s.palette.length, depth: segmentationDepthFor(s.size), ngf: s.ngf });
+const netOf = (s: SegmenterSettings): Layer<Sig> => segmentationNet({ classes: s.palette.length, depth: segmentationDepthFor(s.size), ngf: s.ngf });
 
 /** Real photos (8-bit) and their class maps, the segmenter's training set. */
 interface LabelledPhotos {
@@ -175,7 +175,7 @@ function loadCached(dir: string, cacheKey: string, s: SegmenterSettings): TE.Tas
       const bytes = await readFile(join(dir, 'weights.bin'));
       const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       const net = netOf(s);
-      const fresh = net.impl.init(key(0), [1, s.size, s.size, 3]);
+      const fresh = net.init(key(0), [1, s.size, s.size, 3]);
       const like = leaves(fresh.params);
       const shapes = decoded.right.shapes;
       const total = shapes.reduce((n, sh) => n + sh.reduce((a, b) => a * b, 1), 0);

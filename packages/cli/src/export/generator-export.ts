@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
-import { disposeTree, flattenTree, key, unflattenTree, type AnyLayer } from '@pix2pix-ts/layers';
+import { disposeTree, flattenTree, key, unflattenTree, type Layer, type Sig } from '@pix2pix-ts/layers';
 import { buildGenerator, type NetVars } from '@pix2pix-ts/pix2pix';
 import { DirectionCodec, ModelConfig, RunConfig, TestConfig } from '../config/run-config';
 
@@ -72,13 +72,14 @@ export async function generatorArtifacts(vars: NetVars, manifest: GeneratorManif
   for (const [p, tensor] of flattenTree(vars.state)) named[`state.${p}`] = tensor;
   const { data, specs } = await tf.io.encodeWeights(named);
   // tf.io types the topology as a Keras `object`; ours is a plain JSON manifest (decoded with io-ts on load).
-  return { modelTopology: manifest as unknown as object, weightSpecs: specs, weightData: data, format: GENERATOR_FORMAT, generatedBy: 'pix2pix-ts 0.1.0' };
+  return { modelTopology: manifest, weightSpecs: specs, weightData: data, format: GENERATOR_FORMAT, generatedBy: 'pix2pix-ts 0.1.0' };
 }
 
 /** An exported generator read back: ready for `translate`. The caller owns `vars`. */
 export interface LoadedGenerator {
   readonly manifest: GeneratorManifest;
-  readonly generator: AnyLayer;
+  /** The generator the manifest describes (read at run time: shapes checked at run time). */
+  readonly generator: Layer<Sig>;
   readonly vars: NetVars;
 }
 
@@ -108,7 +109,7 @@ export function loadGenerator(artifacts: tf.io.ModelArtifacts): E.Either<string,
         return E.left(`corrupt weights: ${e instanceof Error ? e.message : String(e)}`);
       }
       const generator = buildGenerator(manifest.model);
-      const like = generator.impl.init(key(0), [1, manifest.size, manifest.size, manifest.model.inputNc]);
+      const like = generator.init(key(0), [1, manifest.size, manifest.size, manifest.model.inputNc]);
       const part = (prefix: string): Map<string, tf.Tensor> =>
         new Map(Object.entries(decoded).filter(([n]) => n.startsWith(`${prefix}.`)).map(([n, v]) => [n.slice(prefix.length + 1), v] as const));
       try {

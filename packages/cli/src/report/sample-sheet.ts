@@ -1,5 +1,5 @@
 import type { DatasetModeName, Sample } from '@pix2pix-ts/datasets';
-import type { AnyLayer } from '@pix2pix-ts/layers';
+import type { Layer, Sig } from '@pix2pix-ts/layers';
 import type { NetVars } from '@pix2pix-ts/pix2pix';
 import type { TestConfig } from '../config/run-config';
 import { generateImage, sampleRgb8 } from '../eval/generate';
@@ -19,7 +19,7 @@ export const SHEET_GAP = 2;
  * // const png = encodePng(sampleSheet(generator, state.g, samples, config.test, config.run.seed));
  * ```
  */
-export function sampleSheet(generator: AnyLayer, vars: NetVars, samples: readonly Sample[], test: TestConfig, seed: number, mode?: DatasetModeName): Rgb8 {
+export function sampleSheet(generator: Layer<Sig>, vars: NetVars, samples: readonly Sample[], test: TestConfig, seed: number, mode?: DatasetModeName): Rgb8 {
   const inputs = samples.map((s) => sampleRgb8(s, mode).input);
   const generated = samples.map((s) => generateImage(generator, vars, s.a, s.width, s.height, test, seed, s.index, mode));
   const targets = samples.map((s) => sampleRgb8(s, mode).target);

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import type { AnyLayer } from '@pix2pix-ts/layers';
+import type { Layer, Sig } from '@pix2pix-ts/layers';
 import { disposeState, type NetVars } from '@pix2pix-ts/pix2pix';
 import { disposeTree } from '@pix2pix-ts/layers';
 import { fileCheckpoint } from '@pix2pix-ts/pix2pix/node';
@@ -16,7 +16,7 @@ import { isOfficialCheckpoint, loadOfficialGenerator } from './official-generato
 export interface GeneratorOnDisk {
   /** The run's configuration (for an exported generator without one: the default preset with its model, size, direction, test time). */
   readonly config: RunConfig;
-  readonly generator: AnyLayer;
+  readonly generator: Layer<Sig>;
   readonly vars: NetVars;
   readonly step: number;
   readonly epoch: number;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
+import { useBackend } from '@pix2pix-ts/backends';
 import { flattenTree, unflattenTree } from '@pix2pix-ts/layers';
 import { disposeState } from '@pix2pix-ts/pix2pix';
 import { loadRunCheckpoint, saveState } from '../src/node';
@@ -46,6 +47,8 @@ describe('training faults', () => {
 
     // Poison the saved Adam moments of one G tensor: the next update is ~1e30 × lr, which overflows the forward pass.
     const checkpoints = join(dir, 'checkpoints');
+    // Reading a checkpoint here builds its networks: this process needs a backend (importing layers installs none).
+    await useBackend('cpu');
     const loaded = await loadRunCheckpoint(join(checkpoints, 'latest'))();
     if (E.isLeft(loaded)) throw new Error(loaded.left.message);
     const { state, config } = loaded.right;

@@ -103,7 +103,7 @@ export const FRESH_SPEC: GeneratorSpec = { netG: 'unet_256', ngf: 8, norm: 'batc
 export function freshModel(): TE.TaskEither<Error, DemoModel> {
   return TE.tryCatch(async () => {
     const generator = buildGenerator(FRESH_SPEC);
-    const vars = generator.impl.init(key(0), [1, 256, 256, 3]);
+    const vars = generator.init(key(0), [1, 256, 256, 3]);
     return {
       generator,
       spec: FRESH_SPEC,

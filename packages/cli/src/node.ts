@@ -34,6 +34,7 @@ export * from './train/local-trainer';
 export * from './webgl/resolve-chromium';
 export * from './webgl/start-webgl';
 export * from './webgl/webgl-run-trainer';
+export * from './webgl/page-generator';
 export * from './run/load-generator-dir';
 export * from './run/official-generator';
 export * from './pretrained/pretrained-names';

@@ -5,6 +5,7 @@ import { alignedFolder, listImages, photoFolder, readFileBytes, resizeBicubic, s
 import { inputError, messageOf, type CliError } from '../cli/cli-error';
 import type { CliEnv } from '../cli/cli-env';
 import { describeBackend, startBackend } from '../cli/start-backend';
+import type { TestConfig } from '../config/run-config';
 import { evalSamples } from '../data/eval-samples';
 import { fromDatasetError } from '../data/open-source';
 import { photoModeOf } from '../data/photo-mode';
@@ -14,6 +15,7 @@ import type { TEST_OPTIONS } from '../options/command-options';
 import type { OptionsOf } from '../options/option-spec';
 import { loadGeneratorDir, type GeneratorOnDisk } from '../run/load-generator-dir';
 import { writeFileTE } from '../run/json-file';
+import { startPageGenerator, type GenerateImage, type PageGenerator } from '../webgl/page-generator';
 import { checkpointSourceOf } from './checkpoint-dir';
 import { evalConfigOf } from './eval';
 
@@ -36,28 +38,51 @@ const testTimeOf = (o: TestOptions): { readonly eval?: boolean; readonly num_tes
  * (`colorization`, `edges`, `inpaint`) makes its inputs from photos as in training: each file is a photo (`single`)
  * or AB files whose photo half is the checkpoint's `photoSide` (`aligned`); colorization writes the colour
  * reassembled from the photo's L and the predicted ab. Test-time behaviour: the paper's unless `--eval`.
+ *
+ * `--backend webgl` / `webgpu`: the checkpoint is read in Node (on wasm) and its generator runs in headless Chromium
+ * (`startPageGenerator`), image by image, with the same dropout keys as in Node, so the files agree with a wasm
+ * run's up to float rounding (cli `test/test-webgpu.test.ts`).
  */
 export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError, { readonly outDir: string; readonly count: number }> {
   const say = (s: string): void => env.stdout.write(`${s}\n`);
   if (o.dataroot === undefined) return TE.left({ _tag: 'Usage', message: '--dataroot DIR: required (a folder of images to translate)' });
   const dataroot = o.dataroot;
+  const backend = o.backend ?? 'wasm';
+  const inPage = backend === 'webgl' || backend === 'webgpu' ? backend : undefined;
   return pipe(
     checkpointSourceOf(o, env),
     TE.bindTo('dir'),
-    TE.bind('backend', () => startBackend(o.backend ?? 'wasm', o.wasm_kernels, o.threads)),
-    TE.tap(({ backend }) => TE.fromIO(() => say(`pix2pix test · backend: ${describeBackend(backend)}`))),
+    // A page backend still reads the checkpoint in Node, on wasm.
+    TE.bind('nodeBackend', () => startBackend(inPage === undefined ? backend : 'wasm', o.wasm_kernels, o.threads)),
+    TE.tap(({ nodeBackend }) => TE.fromIO(() => (inPage === undefined ? say(`pix2pix test · backend: ${describeBackend(nodeBackend)}`) : undefined))),
     TE.bind('loaded', ({ dir }) => loadGeneratorDir(dir)),
-    TE.chain(({ dir, loaded }) => {
+    TE.chain(({ dir, loaded, nodeBackend }) => {
       // Beside an official .pth file (`x.pth` -> `test_x`); two levels up from a checkpoint folder (`<run>/test_<folder>`).
       const outDir = o.results_dir ?? (dir.endsWith('.pth') ? join(dirname(dir), `test_${stem(dir)}`) : join(dir, '..', '..', `test_${basename(dir)}`));
+      const config = evalConfigOf(loaded.config, testTimeOf(o));
+      const seed = o.seed ?? config.run.seed;
       const photoMode = photoModeOf(loaded.config.data);
       const aligned = (o.dataset_mode ?? 'single') === 'aligned';
-      const run =
+      const translateWith = (generate: GenerateImage): TE.TaskEither<CliError, number> =>
         photoMode !== undefined
-          ? translatePhotos(loaded, dataroot, o, outDir, { name: photoMode.name, photoSide: aligned ? photoMode.photoSide : 'whole' })
+          ? translatePhotos(generate, loaded, dataroot, o, outDir, { name: photoMode.name, photoSide: aligned ? photoMode.photoSide : 'whole' })
           : aligned
-            ? translateAligned(loaded, dataroot, o, outDir)
-            : translateSingle(loaded, dataroot, o, outDir);
+            ? translateAligned(generate, loaded, dataroot, o, outDir)
+            : translateSingle(generate, loaded, dataroot, o, outDir);
+      const run =
+        inPage === undefined
+          ? translateWith(nodeGenerate(loaded, config.test, seed))
+          : pipe(
+              startPageGenerator(loaded, inPage, o.chromium, config.data.cropSize, config.test, seed),
+              TE.tap((page) => TE.fromIO(() => say(`pix2pix test · backend: ${page.description}; checkpoint read in Node on ${describeBackend(nodeBackend)}`))),
+              TE.flatMap((page: PageGenerator) =>
+                pipe(
+                  translateWith(page.generate),
+                  TE.tapError(() => page.close()),
+                  TE.tap(() => page.close()),
+                ),
+              ),
+            );
       return pipe(
         run,
         TE.tap(() => TE.fromIO(loaded.dispose)),
@@ -69,7 +94,16 @@ export function testCommand(o: TestOptions, env: CliEnv): TE.TaskEither<CliError
   );
 }
 
-function translateSingle(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+/** The generator in Node, on the current backend (`generateImage`). */
+const nodeGenerate =
+  (loaded: GeneratorOnDisk, test: TestConfig, seed: number): GenerateImage =>
+  (input, width, height, index, mode) =>
+    TE.tryCatch(
+      async () => generateImage(loaded.generator, loaded.vars, input, width, height, test, seed, index, mode),
+      (e) => inputError(messageOf(e)),
+    );
+
+function translateSingle(generate: GenerateImage, loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
   const config = evalConfigOf(loaded.config, testTimeOf(o));
   const size = config.data.cropSize;
   const decoder = sharpDecoder();
@@ -87,8 +121,9 @@ function translateSingle(loaded: GeneratorOnDisk, dataroot: string, o: TestOptio
             const decoded = await decoder.decode(bytes.right, path)();
             if (decoded._tag === 'Left') throw new Error(decoded.left.message);
             const input = toUnitRange(resizeBicubic(decoded.right.image, size, size));
-            const out = generateImage(loaded.generator, loaded.vars, input, size, size, config.test, o.seed ?? config.run.seed, i);
-            const written = await writeFileTE(join(outDir, `${stem(f)}.png`), encodePng(out))();
+            const out = await generate(input, size, size, i)();
+            if (out._tag === 'Left') throw new Error(out.left.message);
+            const written = await writeFileTE(join(outDir, `${stem(f)}.png`), encodePng(out.right))();
             if (written._tag === 'Left') throw new Error(written.left.message);
           }
           return chosen.length;
@@ -99,16 +134,16 @@ function translateSingle(loaded: GeneratorOnDisk, dataroot: string, o: TestOptio
   );
 }
 
-function translateAligned(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
-  return translateSource(loaded, alignedFolder(dataroot, { direction: evalConfigOf(loaded.config, testTimeOf(o)).data.direction }), o, outDir);
+function translateAligned(generate: GenerateImage, loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+  return translateSource(generate, loaded, alignedFolder(dataroot, { direction: evalConfigOf(loaded.config, testTimeOf(o)).data.direction }), o, outDir);
 }
 
 /** The photos of `dataroot` (the folder itself, no split below it) made into a photo mode's inputs as in training, translated. */
-function translatePhotos(loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string, mode: DatasetMode): TE.TaskEither<CliError, number> {
-  return translateSource(loaded, photoFolder(dataroot, undefined, mode), o, outDir);
+function translatePhotos(generate: GenerateImage, loaded: GeneratorOnDisk, dataroot: string, o: TestOptions, outDir: string, mode: DatasetMode): TE.TaskEither<CliError, number> {
+  return translateSource(generate, loaded, photoFolder(dataroot, undefined, mode), o, outDir);
 }
 
-function translateSource(loaded: GeneratorOnDisk, opened: TE.TaskEither<DatasetError, PairSource>, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
+function translateSource(generate: GenerateImage, loaded: GeneratorOnDisk, opened: TE.TaskEither<DatasetError, PairSource>, o: TestOptions, outDir: string): TE.TaskEither<CliError, number> {
   const config = evalConfigOf(loaded.config, testTimeOf(o));
   const size = config.data.cropSize;
   return pipe(
@@ -123,8 +158,9 @@ function translateSource(loaded: GeneratorOnDisk, opened: TE.TaskEither<DatasetE
             const samples = await evalSamples(source, size, idx)();
             if (samples._tag === 'Left') throw new Error(samples.left.message);
             for (const s of samples.right) {
-              const out = generateImage(loaded.generator, loaded.vars, s.a, s.width, s.height, config.test, o.seed ?? config.run.seed, s.index, source.mode?.name);
-              const written = await writeFileTE(join(outDir, `${stem(s.id)}.png`), encodePng(out))();
+              const out = await generate(s.a, s.width, s.height, s.index, source.mode?.name)();
+              if (out._tag === 'Left') throw new Error(out.left.message);
+              const written = await writeFileTE(join(outDir, `${stem(s.id)}.png`), encodePng(out.right))();
               if (written._tag === 'Left') throw new Error(written.left.message);
             }
           }

@@ -40,7 +40,7 @@ const MAX_EPOCHS = 100_000;
 
 /** Options every command has. */
 const runtime = {
-  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl or webgpu (train only: the steps run in headless Chromium on WebGL or WebGPU)', default: 'wasm' }),
+  backend: spec({ codec: oneOf(BACKEND_CHOICES), arg: 'NAME', group: 'Runtime', help: 'tfjs backend: wasm (fast CPU), cpu (reference), webgl or webgpu (train and test only: the steps, or the translations, run in headless Chromium on WebGL or WebGPU)', default: 'wasm' }),
   wasm_kernels: spec({
     codec: oneOf(['native', 'backends'] as const),
     arg: 'WHICH',
@@ -244,6 +244,7 @@ export const TEST_OPTIONS = {
   ...testTime,
   ...checkpointSeed,
   ...runtime,
+  chromium: spec({ codec: NonEmpty, arg: 'PATH', group: 'Runtime', help: 'with --backend webgl or webgpu: the Chromium to translate in', default: '$PIX2PIX_CHROMIUM, else /usr/bin/chromium, …' }),
   ...officialCommon,
   ...fromCheckpoint,
 } as const satisfies OptionTable;

@@ -34,6 +34,25 @@ export function key(seed: number): Key {
 }
 
 /**
+ * A key from its two stored 32-bit words (`[k[0], k[1]]`, as a checkpoint writes it): the inverse of reading
+ * them, for keys whose high word makes them no safe-integer seed.
+ *
+ * @throws RangeError when a word is not an integer in [0, 2^32)
+ *
+ * @example
+ * ```ts
+ * import { key, keyFromWords } from '@pix2pix-ts/random';
+ * const k = key(7);
+ * keyFromWords(k[0], k[1]); // the same key: [0, 7]
+ * ```
+ */
+export function keyFromWords(hi: number, lo: number): Key {
+  const isWord = (w: number): boolean => Number.isInteger(w) && w >= 0 && w < 2 ** 32;
+  if (!isWord(hi) || !isWord(lo)) throw new RangeError(`keyFromWords: need two unsigned 32-bit integers, got [${hi}, ${lo}]`);
+  return asKey(hi, lo);
+}
+
+/**
  * Derives `n` independent keys from `k` (default 2). Same input, same output.
  *
  * @example

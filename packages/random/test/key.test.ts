@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldIn, key, permutation, randomInt, seedOf, split, uniform } from '@pix2pix-ts/random';
+import { foldIn, key, keyFromWords, permutation, randomInt, seedOf, split, uniform } from '@pix2pix-ts/random';
 
 const seed = fc.integer({ min: 0, max: 2 ** 40 });
 
@@ -26,6 +26,16 @@ describe('keys', () => {
   it('keep both 32-bit halves of a seed', () => {
     expect(key(2 ** 32 + 5)).toEqual([1, 5]);
     expect(key(2 ** 32 + 5)).not.toEqual(key(5));
+  });
+
+  it('round-trip through their stored words (keyFromWords), high word included', () => {
+    fc.assert(fc.property(seed, fc.nat(9), (s, i) => {
+      const k = foldIn(key(s), i);
+      expect(keyFromWords(k[0], k[1])).toEqual(k);
+    }));
+    expect(() => keyFromWords(-1, 0)).toThrow(/unsigned 32-bit integers, got \[-1, 0\]/);
+    expect(() => keyFromWords(0, 2 ** 32)).toThrow(/unsigned 32-bit/);
+    expect(() => keyFromWords(0.5, 0)).toThrow(/unsigned 32-bit/);
   });
 
   it('refuse a seed that is not a safe integer', () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { flattenTree, unflattenTree, type Key, type ParamTree } from '@pix2pix-ts/layers';
+import { flattenTree, keyFromWords, unflattenTree, type ParamTree } from '@pix2pix-ts/layers';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
@@ -150,7 +150,7 @@ export function stateFromArtifacts(artifacts: tf.io.ModelArtifacts, like: TrainS
       d: { params: rebuild('d.params', like.d.params), state: rebuild('d.state', like.d.state) },
       optG: { step: m.optGStep, m: rebuild('optG.m', like.optG.m), v: rebuild('optG.v', like.optG.v) },
       optD: { step: m.optDStep, m: rebuild('optD.m', like.optD.m), v: rebuild('optD.v', like.optD.v) },
-      key: [m.key[0] >>> 0, m.key[1] >>> 0] as unknown as Key,
+      key: keyFromWords(m.key[0], m.key[1]),
       step: m.step,
       epoch: m.epoch,
     };

@@ -31,6 +31,7 @@ export const badPairCount = (f: DataFaults): number => new Set([...f.refused.map
  *
  * @example
  * ```ts
+ * import { mergeSkipped } from '@pix2pix-ts/cli/node';
  * mergeSkipped([{ path: 'a.jpg', message: 'x', times: 2 }], [{ path: 'a.jpg', message: 'x', times: 1 }]); // [{ path: 'a.jpg', message: 'x', times: 3 }]
  * ```
  */
@@ -51,6 +52,7 @@ const MAX_LISTED = 10;
  *
  * @example
  * ```ts
+ * import { formatDataFaults } from '@pix2pix-ts/cli/node';
  * formatDataFaults({ filesChecked: 400, refused: [{ path: 'a.jpg', message: 'a.jpg: is empty (0 bytes)' }], skipped: [] });
  * // ['⚠ data: 1 bad pair left out (1 refused before training, 0 skipped while training):', '  - a.jpg: is empty (0 bytes)']
  * ```

@@ -35,7 +35,7 @@ export function evalSamples(source: PairSource, size: number, indices: readonly 
  *
  * @example
  * ```ts
- * import { spreadIndices } from '@pix2pix-ts/cli';
+ * import { spreadIndices } from '@pix2pix-ts/cli/node';
  * spreadIndices(106, 6); // [0, 17, 35, 53, 70, 88]
  * ```
  */

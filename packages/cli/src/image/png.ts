@@ -34,7 +34,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  *
  * @example
  * ```ts
- * import { encodePng } from '@pix2pix-ts/cli';
+ * import { encodePng } from '@pix2pix-ts/cli/node';
  * const png = encodePng({ width: 2, height: 1, data: new Uint8Array([255, 0, 0, 0, 0, 255]) });
  * // png starts with 0x89 'PNG'
  * ```

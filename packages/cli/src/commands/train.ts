@@ -26,7 +26,7 @@ import type { SplitMetrics } from '../eval/image-metrics';
 import { encodePng } from '../image/png';
 import { SHEET_GAP, sampleSheet } from '../report/sample-sheet';
 import { writeReportFile } from '../report/write-report';
-import { freshState, loadRunCheckpoint, saveGenerator, saveState } from '../run/checkpoint-io';
+import { freshState, loadStateOf, saveGenerator, saveState } from '../run/checkpoint-io';
 import { initFromOfficial } from '../run/init-from-official';
 import { writeFileTE, writeJson } from '../run/json-file';
 import { prepareRun } from '../run/prepare-run';
@@ -514,9 +514,9 @@ function startBackends(backendName: TrainBackend, options: TrainOptions): TE.Tas
   );
 }
 
-/** The untrained generator's metrics (`checkpoints/init`), or `null` when it cannot be read. */
+/** The untrained generator's metrics (`checkpoints/init`, read into the run's networks), or `null` when it cannot be read. */
 async function evaluateInit(layout: RunLayout, nets: Pix2PixNets, evalSource: PairSource, config: RunConfig): Promise<SplitMetrics | null> {
-  const loaded = await loadRunCheckpoint(layout.init)();
+  const loaded = await loadStateOf(layout.init, config, nets)();
   if (loaded._tag === 'Left') return null;
   const s = loaded.right.state;
   const m = await evaluateSplit({ generator: nets.generator, vars: s.g, source: evalSource, phase: config.data.evalPhase, size: config.data.cropSize, test: config.test, seed: config.run.seed, step: s.step, epoch: s.epoch, realism: {} })();

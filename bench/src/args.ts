@@ -36,9 +36,10 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [options]
-  --quick              tiny configuration q (32x32) only, 3 runs: proves the suite works (< 1 min)
-  --full               also cpu at 128 and 256 (b, c) and webgl at 256 (c): minutes per step
-  --backend LIST       wasm,cpu,webgl (default: all available)
+  --quick              tiny configuration q (32x32) only, 3 runs: proves the suite works (< 1 min);
+                       webgpu only if named in --backend (its shader compilation alone is ~30 s here)
+  --full               also cpu at 128 and 256 (b, c) and webgl, webgpu at 256 (c): minutes per step
+  --backend LIST       wasm,cpu,webgl,webgpu (default: all available; --quick: all but webgpu)
   --config LIST        a,b,c (and q) (default: a,b,c; --quick: q)
   --impl LIST          ours,tfjs-layers (default: both)
   --runs N             timed steps per measurement (default 5; --quick 3)
@@ -87,7 +88,8 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
   if (quick && full) return E.left('--quick and --full exclude each other');
   let o: BenchOptions = {
     mode: quick ? 'quick' : full ? 'full' : 'default',
-    backends: BACKENDS,
+    // webgpu on SwiftShader added ~60 s to --quick (measured: 31 s for its first step's shaders), past CI's budget.
+    backends: quick ? BACKENDS.filter((b) => b !== 'webgpu') : BACKENDS,
     configs: quick ? ['q'] : ['a', 'b', 'c'],
     impls: ['ours', 'tfjs-layers'],
     runs: quick ? 3 : 5,
@@ -158,12 +160,25 @@ export function parseArgs(argv: readonly string[]): E.Either<string, BenchOption
 
 /**
  * Whether a (backend, config) pair runs, or why not: where one step takes minutes (tfjs's cpu backend
- * at 128x128 and 256x256, its plain-JavaScript conv gradients; webgl on a software renderer at
+ * at 128x128 and 256x256, its plain-JavaScript conv gradients; webgl and webgpu on a software renderer at
  * 256x256) it needs `--full`.
  */
 export function skipReason(o: BenchOptions, backend: BackendName, config: ConfigId): string | undefined {
   if (o.mode === 'full' || o.mode === 'quick') return undefined;
   if (backend === 'cpu' && (config === 'b' || config === 'c')) return 'needs --full (cpu: minutes per step)';
-  if (backend === 'webgl' && config === 'c') return 'needs --full (minutes per step on SwiftShader)';
+  if ((backend === 'webgl' || backend === 'webgpu') && config === 'c') return 'needs --full (minutes per step on SwiftShader)';
   return undefined;
 }
+
+/**
+ * Whether a backend that cannot start fails the run: in CI (`CI=true`) every backend must start, except webgpu,
+ * whose adapter is optional (a GPU, or SwiftShader's Vulkan in Chromium): without one its rows are skipped with the
+ * reason printed.
+ *
+ * @example
+ * ```ts
+ * unavailableFails('webgl', true);  // true
+ * unavailableFails('webgpu', true); // false
+ * ```
+ */
+export const unavailableFails = (backend: BackendName, ci: boolean): boolean => ci && backend !== 'webgpu';

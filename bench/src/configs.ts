@@ -43,10 +43,16 @@ export function configById(id: ConfigId): BenchConfig {
 /** Input and output channels (RGB → RGB, as Facades). */
 export const CHANNELS = 3;
 
-/** The benchmarked backends: cpu and wasm in Node, webgl in headless Chromium. */
-export type BackendName = 'cpu' | 'wasm' | 'webgl';
+/** The benchmarked backends: cpu and wasm in Node, webgl and webgpu in headless Chromium. */
+export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
-export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
+export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+
+/** The backends that run in a headless Chromium page. */
+export type PageBackendName = 'webgl' | 'webgpu';
+
+/** Whether a backend runs in the page (else in Node). */
+export const inPage = (backend: BackendName): backend is PageBackendName => backend === 'webgl' || backend === 'webgpu';
 
 /** The two implementations compared on each backend. */
 export type ImplName = 'ours' | 'tfjs-layers';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, skipReason, USAGE, type BenchOptions } from './args';
+import { parseArgs, skipReason, unavailableFails, USAGE, type BenchOptions } from './args';
 import { configById, type BackendName } from './configs';
 import { measureDataLoading, type DataLoadingResult } from './data-loading';
 import { markdownTables, mergeDocuments, peakEntry, progressLine, resultRow, type BenchDocument, type MachineInfo, type PeakEntry, type ResultRow, type Skipped, type TorchSection } from './report';
@@ -103,7 +103,7 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
     const opened = await openRunner(backend)();
     if (E.isLeft(opened)) {
       log(`${backend}: unavailable here: ${opened.left.message}`);
-      if (process.env['CI'] === 'true') failures++;
+      if (unavailableFails(backend, process.env['CI'] === 'true')) failures++;
       for (const config of configs) skipped.push({ backend, config, impl: 'both', reason: `unavailable: ${opened.left.message.split('\n')[0] ?? ''}` });
       done += configs.length * threadPlan(backend).length;
       continue;

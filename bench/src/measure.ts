@@ -1,15 +1,16 @@
 /**
  * The measurements themselves, on whatever tfjs backend is current: browser-safe, so the same code
- * runs in Node (cpu, wasm) and in the page (webgl). The caller selects the backend first.
+ * runs in Node (cpu, wasm) and in the page (webgl, webgpu). The caller selects the backend first.
  *
  * Timing covers the step as a caller sees it, waiting for its results: our step reads its losses
- * (`dataSync`), the peer's losses are read with `await data()`; both are made after the last update,
- * so on webgl the whole step has run. The inputs are already on the backend (data loading is measured
+ * (`dataSync`; on webgpu `await data()`, as the trainer page does: webgpu's synchronous read loses the device on
+ * SwiftShader), the peer's losses are read with `await data()`; both are made after the last update,
+ * so on webgl and webgpu the whole step has run. The inputs are already on the backend (data loading is measured
  * on its own).
  * @packageDocumentation
  */
 import { key } from '@pix2pix-ts/layers';
-import { buildNets, disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, releaseState, translate, type ModelSpec, type TrainState } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initTrainState, makeTrainStep, makeTrainStepAsync, PAPER_OBJECTIVE, releaseState, translate, type ModelSpec, type TrainState } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { CHANNELS, configById, type BenchConfig } from './configs';
 import { peerModel } from './keras-peer';
@@ -50,11 +51,12 @@ export const modelSpecOf = (config: BenchConfig): ModelSpec => ({
 /** Our implementation of a configuration (the packages' public API), trained on the pair `a`, `b`. */
 export function ours(config: BenchConfig, a: tf.Tensor4D, b: tf.Tensor4D): Subject {
   const nets = buildNets(modelSpecOf(config));
-  const trainStep = makeTrainStep(nets, PAPER_OBJECTIVE);
+  // The same step either way; only how the losses are read back differs.
+  const trainStep = tf.getBackend() === 'webgpu' ? makeTrainStepAsync(nets, PAPER_OBJECTIVE) : makeTrainStep(nets, PAPER_OBJECTIVE);
   let state: TrainState = initTrainState(nets, key(0), [1, config.size, config.size, CHANNELS], CHANNELS);
   return {
     step: async () => {
-      const [next] = trainStep(state, { a, b });
+      const [next] = await trainStep(state, { a, b });
       releaseState(state, next);
       state = next;
     },

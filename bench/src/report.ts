@@ -214,7 +214,7 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed
 const range = (t: { readonly median: number; readonly min: number; readonly max: number }): string => `${ms(t.median)} (${ms(t.min)}–${ms(t.max)})`;
 const pct = (f: number | null): string => (f === null ? '—' : `${(100 * f).toFixed(f < 0.01 ? 2 : 1)} %`);
 const order = (c: ConfigId): number => CONFIGS.findIndex((x) => x.id === c);
-const BACKEND_ORDER: readonly string[] = ['wasm', 'cpu', 'webgl'];
+const BACKEND_ORDER: readonly string[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
 
 /** The results as markdown tables: measurements (and skips), data loading, peaks, the counting rule. */
 export function markdownTables(doc: BenchDocument): string {

@@ -1,7 +1,8 @@
 /**
  * Where measurements run: Node with the cpu or wasm backend (through `@pix2pix-ts/backends`), or a
- * headless Chromium page with webgl (through `@pix2pix-ts/browser`'s page machinery: esbuild bundle,
- * 127.0.0.1 server, playwright-core). Results coming back from the page are decoded with io-ts.
+ * headless Chromium page with webgl or webgpu (through `@pix2pix-ts/browser`'s page machinery: esbuild bundle,
+ * 127.0.0.1 server, playwright-core, Chromium with `--enable-unsafe-webgpu`). Results coming back from the page
+ * are decoded with io-ts.
  * @packageDocumentation
  */
 import { selectBackend } from '@pix2pix-ts/backends';
@@ -9,11 +10,10 @@ import { decodeWith, failAfter, openBrowserPage, type BrowserPage } from '@pix2p
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import * as t from 'io-ts';
 import { fileURLToPath } from 'node:url';
-import type { BackendName } from './configs';
+import { inPage, type BackendName, type PageBackendName } from './configs';
 import { measure, peakMatmul } from './measure';
-import { MeasureResult, PeakResult, type MeasureRequest } from './wire';
+import { MeasureResult, PageSetup, PeakResult, type MeasureRequest } from './wire';
 
 /** A backend ready to measure on. */
 export interface Runner {
@@ -65,10 +65,8 @@ export function nodeRunner(backend: 'cpu' | 'wasm'): TE.TaskEither<Error, Runner
   );
 }
 
-const WebglSetupReply = t.type({ backend: t.type({ renderer: t.union([t.string, t.undefined]) }), flags: t.type({ WEBGL_PACK: t.boolean }) });
-
 /** Calls `globalThis.pix2pixBench[method](arg)` in the page. */
-const call = (session: BrowserPage, method: 'setup' | 'measure' | 'peak', arg: unknown): TE.TaskEither<Error, unknown> =>
+const call = (session: BrowserPage, backend: PageBackendName, method: 'setup' | 'measure' | 'peak', arg: unknown): TE.TaskEither<Error, unknown> =>
   TE.tryCatch(
     () =>
       session.page.evaluate(
@@ -81,24 +79,29 @@ const call = (session: BrowserPage, method: 'setup' | 'measure' | 'peak', arg: u
         },
         [method, arg] as const,
       ),
-    (e) => new Error(`webgl page, ${method}: ${toError(e).message}${session.errors().length > 0 ? `\n${session.errors().join('\n')}` : ''}`),
+    (e) => new Error(`${backend} page, ${method}: ${toError(e).message}${session.errors().length > 0 ? `\n${session.errors().join('\n')}` : ''}`),
   );
 
-/** The webgl runner: headless Chromium on this machine's WebGL (SwiftShader without a GPU). */
-export function webglRunner(): TE.TaskEither<Error, Runner> {
+/**
+ * A page runner: headless Chromium on this machine's WebGL or WebGPU (SwiftShader without a GPU: WebGL through
+ * ANGLE on its Vulkan, WebGPU on its Vulkan adapter). No WebGPU adapter is a `Left` that says so.
+ */
+export function pageRunner(backend: PageBackendName): TE.TaskEither<Error, Runner> {
   const entry = fileURLToPath(new URL('./page-entry.ts', import.meta.url));
   return pipe(
     openBrowserPage({ script: { entry } }),
     TE.flatMap((session) =>
       pipe(
-        call(session, 'setup', null),
-        TE.flatMapEither(decodeWith(WebglSetupReply, 'webgl setup')),
+        call(session, backend, 'setup', { backend }),
+        TE.flatMapEither(decodeWith(PageSetup, `${backend} setup`)),
         TE.map(
           (setup): Runner => ({
-            backend: 'webgl',
-            details: `headless Chromium, ${setup.backend.renderer ?? 'unknown renderer'}, WEBGL_PACK ${setup.flags.WEBGL_PACK}`,
-            measure: (req) => pipe(call(session, 'measure', req), TE.flatMapEither(decodeWith(MeasureResult, 'measure result'))),
-            peak: (n, runs) => pipe(call(session, 'peak', { n, runs }), TE.flatMapEither(decodeWith(PeakResult, 'peak result'))),
+            backend,
+            details: `headless Chromium, ${backend === 'webgpu' ? 'WebGPU adapter ' : ''}${setup.renderer}, ${Object.entries(setup.flags)
+              .map(([k, v]) => `${k} ${String(v)}`)
+              .join(', ')}`,
+            measure: (req) => pipe(call(session, backend, 'measure', req), TE.flatMapEither(decodeWith(MeasureResult, 'measure result'))),
+            peak: (n, runs) => pipe(call(session, backend, 'peak', { n, runs }), TE.flatMapEither(decodeWith(PeakResult, 'peak result'))),
             close: session.close,
           }),
         ),
@@ -109,7 +112,7 @@ export function webglRunner(): TE.TaskEither<Error, Runner> {
 }
 
 /** Opens the runner of a backend; a `Left` says why it is unavailable here. */
-export const openRunner = (backend: BackendName): TE.TaskEither<Error, Runner> => (backend === 'webgl' ? webglRunner() : nodeRunner(backend));
+export const openRunner = (backend: BackendName): TE.TaskEither<Error, Runner> => (inPage(backend) ? pageRunner(backend) : nodeRunner(backend));
 
 /** Unwraps an Either or throws its error (for the entry point's top level). */
 export const orThrow = <A>(r: E.Either<Error, A>): A => {

@@ -60,3 +60,10 @@ export type MeasureResult = t.TypeOf<typeof MeasureResult>;
 /** A matmul peak: the best of a few `n×n · n×n` products. */
 export const PeakResult = t.type({ backend: t.string, n: t.number, bestMs: t.number, gflops: t.number }, 'PeakResult');
 export type PeakResult = t.TypeOf<typeof PeakResult>;
+
+/** Page → Node: the backend the benchmark page started, its renderer (webgl) or adapter (webgpu), and the tfjs flags that shape its kernels. */
+export const PageSetup = t.type(
+  { backend: t.keyof({ webgl: null, webgpu: null }), renderer: t.string, flags: t.record(t.string, t.union([t.boolean, t.number])) },
+  'PageSetup',
+);
+export type PageSetup = t.TypeOf<typeof PageSetup>;

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, skipReason } from '../src/args';
+import { parseArgs, skipReason, unavailableFails } from '../src/args';
 import { markdownTables, mergeDocuments, peakEntry, resultRow, type BenchDocument } from '../src/report';
 import { summarize } from '../src/stats';
 import type { MeasureResult } from '../src/wire';
@@ -13,7 +13,7 @@ const right = <A>(e: E.Either<string, A>): A => {
 describe('arguments', () => {
   it('quick: the tiny configuration, 3 runs; default: a, b, c with 5', () => {
     expect(right(parseArgs(['--quick']))).toMatchObject({ mode: 'quick', configs: ['q'], runs: 3 });
-    expect(right(parseArgs([]))).toMatchObject({ mode: 'default', configs: ['a', 'b', 'c'], runs: 5, backends: ['wasm', 'cpu', 'webgl'] });
+    expect(right(parseArgs([]))).toMatchObject({ mode: 'default', configs: ['a', 'b', 'c'], runs: 5, backends: ['wasm', 'cpu', 'webgl', 'webgpu'] });
   });
   it('lists, counts and errors', () => {
     expect(right(parseArgs(['--backend', 'webgl,cpu', '--config', 'b', '--runs', '7']))).toMatchObject({ backends: ['cpu', 'webgl'], configs: ['b'], runs: 7, forwardRuns: 7 });
@@ -22,13 +22,27 @@ describe('arguments', () => {
     expect(E.isLeft(parseArgs(['--quick', '--full']))).toBe(true);
     expect(E.isLeft(parseArgs(['--bogus', 'x']))).toBe(true);
   });
-  it('cpu at 128 and 256, webgl at 256 only with --full', () => {
+  it('--quick leaves webgpu out unless named; webgpu is a backend like the others', () => {
+    expect(right(parseArgs(['--quick'])).backends).toEqual(['wasm', 'cpu', 'webgl']);
+    expect(right(parseArgs(['--quick', '--backend', 'webgpu'])).backends).toEqual(['webgpu']);
+    expect(right(parseArgs(['--backend', 'webgpu,wasm'])).backends).toEqual(['wasm', 'webgpu']);
+  });
+  it('a backend that cannot start fails a CI run, except webgpu (no adapter: skipped with the reason)', () => {
+    expect(unavailableFails('webgl', true)).toBe(true);
+    expect(unavailableFails('wasm', true)).toBe(true);
+    expect(unavailableFails('webgpu', true)).toBe(false);
+    expect(unavailableFails('webgl', false)).toBe(false);
+  });
+  it('cpu at 128 and 256, webgl and webgpu at 256 only with --full', () => {
     const d = right(parseArgs([]));
     expect(skipReason(d, 'cpu', 'c')).toMatch(/--full/);
     expect(skipReason(d, 'cpu', 'b')).toMatch(/--full/);
     expect(skipReason(d, 'webgl', 'b')).toBeUndefined();
     expect(skipReason(d, 'wasm', 'c')).toBeUndefined();
     expect(skipReason(right(parseArgs(['--full'])), 'webgl', 'c')).toBeUndefined();
+    expect(skipReason(d, 'webgpu', 'c')).toMatch(/--full/);
+    expect(skipReason(d, 'webgpu', 'b')).toBeUndefined();
+    expect(skipReason(right(parseArgs(['--full'])), 'webgpu', 'c')).toBeUndefined();
   });
 });
 

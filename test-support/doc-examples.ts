@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
  *   files (`@pix2pix-ts/layers/src/…`) fails the example.
  * - A block whose first line is `// browser only` (it needs WebGL/WebGPU or a DOM) or `// not run: <reason>` is
  *   counted and reported as skipped with its reason, never silently dropped.
+ * - Every block, skipped ones included, is also type-checked (TypeScript 7, the packages' strict settings less
+ *   the unused-name checks): an example that would not compile in a user's project fails, e.g. one importing a
+ *   name the package does not export.
  */
 export interface DocExamplesOptions {
   /** The package's root folder, e.g. `new URL('..', import.meta.url)` from its test/ folder. */
@@ -24,6 +28,9 @@ export interface DocExamplesOptions {
   /** Also check that every `export function|const|type|interface` of a file has an `@example` (default false). */
   readonly examplePerExport?: boolean;
 }
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const tsc = join(repoRoot, 'node_modules', 'typescript-native', 'bin', 'tsc');
 
 /** One extracted block: where it is, its code, and why it is not run (when it is not). */
 export interface DocExample {
@@ -87,6 +94,8 @@ export function collectExamples(root: string, readme: boolean): DocExample[] {
   });
 }
 
+const fileOf = (i: number): string => `example-${i}.ts`;
+
 /**
  * Declares the vitest suite that runs a package's examples: one test per block, skipped ones named with their
  * reason, and a title with the counts (`42 examples: 40 run, 2 skipped`).
@@ -108,7 +117,29 @@ export function describeDocExamples(options: DocExamplesOptions): void {
     beforeAll(async () => {
       rmSync(outDir, { recursive: true, force: true });
       mkdirSync(outDir, { recursive: true });
+      examples.forEach(({ name, code }, i) => writeFileSync(join(outDir, fileOf(i)), `// ${name}\n${code}\nexport {};\n`));
       await options.setup?.();
+    });
+
+    it('every example type-checks', () => {
+      const config = {
+        extends: relative(outDir, join(repoRoot, 'tsconfig.base.json')),
+        compilerOptions: { noUnusedLocals: false, noUnusedParameters: false },
+        include: ['*.ts'],
+      };
+      writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+      let output = '';
+      try {
+        execFileSync(process.execPath, [tsc, '-p', outDir, '--pretty', 'false'], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        output = e instanceof Error && 'stdout' in e ? String(e.stdout) : String(e);
+      }
+      // Name each error by its example (`src/x.ts:12`) instead of the scratch file.
+      const errors = output
+        .split('\n')
+        .filter((l) => l.includes('error TS'))
+        .map((l) => l.replace(/^.*example-(\d+)\.ts\((\d+),(\d+)\)/, (_, i: string, line: string, col: string) => `${examples[Number(i)]?.name ?? '?'} (+${Number(line) - 1},${col})`));
+      expect(errors).toEqual([]);
     });
 
     if (options.examplePerExport === true) {
@@ -129,9 +160,7 @@ export function describeDocExamples(options: DocExamplesOptions): void {
       }
       it(name, async () => {
         expect(privateImports(code), `${name} imports private paths; examples use the public API (package names)`).toEqual([]);
-        const file = join(outDir, `example-${i}.ts`);
-        writeFileSync(file, `// ${name}\n${code}\nexport {};\n`);
-        await import(/* @vite-ignore */ pathToFileURL(file).href);
+        await import(/* @vite-ignore */ pathToFileURL(join(outDir, fileOf(i))).href);
       });
     });
   });

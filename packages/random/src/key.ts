@@ -52,22 +52,42 @@ export function keyFromWords(hi: number, lo: number): Key {
   return asKey(hi, lo);
 }
 
+type KeyTuple<N extends number, Acc extends Key[]> = Acc['length'] extends N
+  ? Acc
+  : Acc['length'] extends 64
+    ? Key[]
+    : KeyTuple<N, [...Acc, Key]>;
+
+/**
+ * What `split(k, n)` returns: a tuple of `n` keys when `n` is a literal below 64 (so `const [a, b] = split(k)`
+ * needs no check under `noUncheckedIndexedAccess`), else `Key[]`.
+ *
+ * @example
+ * ```ts
+ * import type { Key, Keys } from '@pix2pix-ts/random';
+ * const three: Keys<3> extends readonly [Key, Key, Key] ? true : false = true;
+ * ```
+ */
+export type Keys<N extends number> = number extends N ? Key[] : `${N}` extends `-${string}` | `${string}.${string}` ? Key[] : KeyTuple<N, []>;
+
 /**
  * Derives `n` independent keys from `k` (default 2). Same input, same output.
  *
  * @example
  * ```ts
  * import { key, split } from '@pix2pix-ts/random';
- * const [a, b, c] = split(key(7), 3);
+ * const [a, b, c] = split(key(7), 3); // [Key, Key, Key]
  * ```
  */
-export function split(k: Key, n = 2): Key[] {
+export function split<const N extends number = 2>(k: Key, n?: N): Keys<N> {
+  const count = n ?? 2;
   const out: Key[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     const [a, b] = threefry2x32(k[0], k[1], 0, i);
     out.push(asKey(a, b));
   }
-  return out;
+  // `out` has exactly `count` keys: the length the tuple type states.
+  return out as Keys<N>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { foldIn, key, keyFromWords, permutation, randomInt, seedOf, split, uniform } from '@pix2pix-ts/random';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { foldIn, key, keyFromWords, permutation, randomInt, seedOf, split, uniform, type Key } from '@pix2pix-ts/random';
 
 const seed = fc.integer({ min: 0, max: 2 ** 40 });
 
@@ -21,6 +21,18 @@ describe('keys', () => {
         expect(new Set(ks.map((k) => `${k[0]}:${k[1]}`)).size).toBe(ks.length);
       }),
     );
+  });
+
+  it('split gives a tuple for a literal count, so destructuring needs no check', () => {
+    expectTypeOf(split(key(0))).toEqualTypeOf<[Key, Key]>();
+    expectTypeOf(split(key(0), 3)).toEqualTypeOf<[Key, Key, Key]>();
+    expectTypeOf(split(key(0), 0)).toEqualTypeOf<[]>();
+    const n: number = 5;
+    expectTypeOf(split(key(0), n)).toEqualTypeOf<Key[]>();
+    expectTypeOf(split(key(0), 100)).toEqualTypeOf<Key[]>();
+    expectTypeOf(split(key(0), 1.5)).toEqualTypeOf<Key[]>();
+    expect(split(key(0), 3)).toHaveLength(3);
+    expect(split(key(0), n)).toHaveLength(5);
   });
 
   it('keep both 32-bit halves of a seed', () => {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGanOf, releaseState, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import { setupWebgl } from '../src/index';
@@ -78,7 +78,7 @@ function instrument(byShape: ReadonlySet<string>): void {
 async function profile(req: ProfileRequest): Promise<unknown> {
   const setup = await setupWebgl()();
   if (E.isLeft(setup)) throw setup.left;
-  const nets = { generator: unetGenerator({ depth: req.depth, ngf: req.ngf, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: req.ndf }) };
+  const nets = { generator: unetGeneratorOf({ depth: req.depth, ngf: req.ngf, outChannels: 3 }), discriminator: patchGanOf({ nLayers: 3, ndf: req.ndf }) };
   const shape = [1, req.size, req.size, 3] as const;
   const step = makeTrainStep(nets, PAPER_OBJECTIVE);
   let state = initTrainState(nets, key(0), shape, 3);

@@ -1,5 +1,5 @@
 import { flattenTree, key } from '@pix2pix-ts/layers';
-import { buildNets, disposeState, initTrainState, objectiveOf, PAPER_OBJECTIVE, PAPER_OBJECTIVE_SPEC, patchGan, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initTrainState, objectiveOf, PAPER_OBJECTIVE, PAPER_OBJECTIVE_SPEC, patchGanOf, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as E from 'fp-ts/Either';
@@ -15,7 +15,7 @@ describe('the trainer page builds what pix2pix builds from the one model spec', 
 
   it('a model spec builds the same networks as pix2pix directly (same tensor paths, shapes and initial values)', () => {
     const ours = initTrainState(buildNets({ ...TINY, netG: 'unet_64', netD: 'n_layers', nLayersD: 2 }), key(0), [1, 64, 64, 3], 3);
-    const direct = initTrainState({ generator: unetGenerator({ depth: 6, ngf: 4, outChannels: 3 }), discriminator: patchGan({ nLayers: 2, ndf: 4 }) }, key(0), [1, 64, 64, 3], 3);
+    const direct = initTrainState({ generator: unetGeneratorOf({ depth: 6, ngf: 4, outChannels: 3 }), discriminator: patchGanOf({ nLayers: 2, ndf: 4 }) }, key(0), [1, 64, 64, 3], 3);
     const describe = (s: typeof ours) => [s.g.params, s.g.state, s.d.params, s.d.state].map((t) => flattenTree(t).map(([p, x]) => `${p}:${x.shape.join('x')}`));
     expect(describe(ours)).toEqual(describe(direct));
     expect(Array.from(flattenTree(ours.g.params)[0]?.[1].dataSync() ?? [])).toEqual(Array.from(flattenTree(direct.g.params)[0]?.[1].dataSync() ?? []));

@@ -7,6 +7,8 @@
 
 export * from './random/index';
 export * from './core/signature';
+export * from './core/identity-sig';
+export * from './core/sig-guards';
 export * from './core/output-shape';
 export * from './core/receptive-field';
 export * from './core/layer';
@@ -15,6 +17,7 @@ export * from './init/initializers';
 export * from './init/init-weights';
 export * from './conv/conv2d';
 export * from './conv/conv-transpose2d';
+export * from './norm/norm-sig';
 export * from './norm/batch-norm';
 export * from './norm/batch-norm-train';
 export * from './norm/instance-norm';
@@ -24,4 +27,5 @@ export * from './pad/pad';
 export * from './combinators/serial';
 export * from './combinators/skip';
 export * from './combinators/residual';
+export * from './combinators/named';
 export { shaped, assertShape, type Tensor } from '@pix2pix-ts/shape-types';

@@ -34,7 +34,7 @@ describe('compile-time shapes', () => {
 
   it('a kernel larger than its padded input does not compile', () => {
     const big = conv2d({ filters: 1, kernel: 7 });
-    // @ts-expect-error conv2d: kernel 7 larger than padded input 5
-    expect(() => big.init(key(0), [1, 5, 5, 1])).toThrow('conv2d: kernel 7 larger than padded input 5');
+    // @ts-expect-error conv2d: kernel 7 larger than padded height 5
+    expect(() => big.init(key(0), [1, 5, 5, 1])).toThrow('conv2d: kernel 7 larger than padded height 5');
   });
 });

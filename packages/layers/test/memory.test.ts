@@ -34,13 +34,14 @@ describe.each(NODE_BACKENDS)('memory on %s', (backend) => {
 
   it('1,000 forward+backward passes leave tf.memory().numTensors unchanged', () => {
     const init = unet.init(key(0), [1, 8, 8, 3]);
-    let params: ParamTree = init.params;
-    let state: ParamTree = init.state;
+    // Typed trees all the way: fromLeaves keeps the params' type, apply keeps the state's.
+    let params = init.params;
+    let state = init.state;
     const x = shaped(tf.randomNormal([1, 8, 8, 3], 0, 1, 'float32', 1), [1, 8, 8, 3]);
     const before = tf.memory().numTensors;
     for (let step = 0; step < 1000; step++) {
       const next = tidyTree(() => {
-        let newState: ParamTree = state;
+        let newState = state;
         const { value, grads } = valueAndGrads(params, (p) => {
           const out = unet.apply(p, state, x, { training: true, key: foldIn(key(1), step) });
           newState = out.state;
@@ -65,7 +66,7 @@ describe.each(NODE_BACKENDS)('memory on %s', (backend) => {
 });
 
 /** Gradients of a scalar function of a param tree, in leaf order. */
-function valueAndGrads(params: ParamTree, f: (p: ParamTree) => tf.Scalar | tf.Tensor): { value: tf.Tensor; grads: tf.Tensor[] } {
+function valueAndGrads<T extends ParamTree>(params: T, f: (p: T) => tf.Scalar | tf.Tensor): { value: tf.Tensor; grads: tf.Tensor[] } {
   const ls = leaves(params);
   const g = tf.valueAndGrads((...xs: tf.Tensor[]) => f(fromLeaves(params, xs)) as tf.Scalar);
   const { value, grads } = g(ls);

@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator, type Pix2PixNets } from '../src/index';
+import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGanOf, releaseState, unetGeneratorOf, type Pix2PixNets } from '../src/index';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,8 +29,8 @@ const ngf = Number(arg('ngf', '8'));
 
 await useBackend(backendName);
 const nets: Pix2PixNets = {
-  generator: unetGenerator({ depth, ngf, outChannels: 3 }),
-  discriminator: patchGan({ nLayers: 2, ndf: ngf }),
+  generator: unetGeneratorOf({ depth, ngf, outChannels: 3 }),
+  discriminator: patchGanOf({ nLayers: 2, ndf: ngf }),
 };
 const shape = [1, size, size, 3] as const;
 const step = makeTrainStep(nets, PAPER_OBJECTIVE);

@@ -23,7 +23,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
 import { useBackend } from '@pix2pix-ts/backends';
 import { key } from '@pix2pix-ts/layers';
-import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator, type Pix2PixNets } from '../src/index';
+import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGanOf, releaseState, unetGeneratorOf, type Pix2PixNets } from '../src/index';
 
 interface BenchConfig {
   readonly size: number;
@@ -97,8 +97,8 @@ function instrument(backend: string): void {
 if (profile) instrument(backendName);
 
 const nets: Pix2PixNets = {
-  generator: unetGenerator({ depth: config.depth, ngf: config.ngf, outChannels: 3 }),
-  discriminator: patchGan({ nLayers: 3, ndf: config.ndf }),
+  generator: unetGeneratorOf({ depth: config.depth, ngf: config.ngf, outChannels: 3 }),
+  discriminator: patchGanOf({ nLayers: 3, ndf: config.ndf }),
 };
 const shape = [1, config.size, config.size, 3] as const;
 const step = makeTrainStep(nets, PAPER_OBJECTIVE);

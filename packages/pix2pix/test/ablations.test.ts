@@ -12,13 +12,15 @@ import {
   makeTrainStep,
   OBJECTIVE_VARIANTS,
   parseNetG,
-  patchGan,
   patchGanField,
   patchLayers,
   PATCH_SIZES,
   releaseState,
   stateFromArtifacts,
   unetGenerator,
+  unetGeneratorOf,
+  encoderDecoderOf,
+  patchGanOf,
   variantOf,
   variantSettings,
   type Objective,
@@ -61,11 +63,11 @@ describe('encoderDecoder: the U-Net without skips', () => {
   });
 
   it('refuses a depth below 5', () => {
-    expect(() => encoderDecoder({ depth: 4, ngf: 4, outChannels: 3 })).toThrow(/depth must be an integer ≥ 5/);
+    expect(() => encoderDecoderOf({ depth: 4, ngf: 4, outChannels: 3 })).toThrow(/depth must be an integer ≥ 5/);
   });
 
   it('without skips, nothing ties the output size to the input size: 48 comes out 32 (the CLI refuses such a crop)', () => {
-    expect(E.getOrElseW(() => [])(outputShapeOf(encoderDecoder({ depth: 5, ngf: 4, outChannels: 3 }), [1, 48, 48, 3]))).toEqual([1, 32, 32, 3]);
+    expect(E.getOrElseW(() => [])(outputShapeOf(encoderDecoderOf({ depth: 5, ngf: 4, outChannels: 3 }), [1, 48, 48, 3]))).toEqual([1, 32, 32, 3]);
   });
 
   it('is named encoder_decoder_<N> like unet_<N>', () => {
@@ -86,7 +88,7 @@ describe('discriminator receptive fields (the layers algebra)', () => {
     for (const patch of PATCH_SIZES.filter((p) => p !== 'image')) {
       const n = patchLayers(patch, 256);
       expect(n).toBeDefined();
-      expect(receptiveField(patchGan({ nLayers: n ?? -1, ndf: 8 }))).toBe(Number(patch));
+      expect(receptiveField(patchGanOf({ nLayers: n ?? -1, ndf: 8 }))).toBe(Number(patch));
     }
     expect(patchLayers('1', 256)).toBe(0);
     expect(patchLayers('70', 256)).toBe(3);
@@ -129,8 +131,8 @@ describe('objective variants', () => {
 /** The nets and objective of a variant on the tiny 32x32 problem. */
 function variant(v: (typeof OBJECTIVE_VARIANTS)[number], generator: 'unet' | 'encoder_decoder'): { nets: Pix2PixNets; objective: Objective } {
   const s = variantSettings(v);
-  const g = generator === 'unet' ? unetGenerator({ depth: 5, ngf: 4, outChannels: 3 }) : encoderDecoder({ depth: 5, ngf: 4, outChannels: 3 });
-  const nets: Pix2PixNets = { generator: g, discriminator: patchGan({ nLayers: 2, ndf: 4 }), discriminatorInput: s.discriminatorInput };
+  const g = generator === 'unet' ? unetGeneratorOf({ depth: 5, ngf: 4, outChannels: 3 }) : encoderDecoderOf({ depth: 5, ngf: 4, outChannels: 3 });
+  const nets: Pix2PixNets = { generator: g, discriminator: patchGanOf({ nLayers: 2, ndf: 4 }), discriminatorInput: s.discriminatorInput };
   const base: Objective = { ...tinyObjective, lambdaL1: s.l1 ? 100 : 0 };
   return { nets, objective: s.gan ? base : { ...base, l1Only: true } };
 }

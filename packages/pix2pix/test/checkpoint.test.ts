@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/Either';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disposeState, initTrainState, loadCheckpoint, patchGan, saveCheckpoint, unetGenerator, type TrainState } from '../src/index';
+import { disposeState, initTrainState, loadCheckpoint, patchGanOf, saveCheckpoint, unetGeneratorOf, type TrainState } from '../src/index';
 import { fileCheckpoint } from '../src/node';
 import { key } from '@pix2pix-ts/layers';
 import { onBackend } from './support/backends';
@@ -79,7 +79,7 @@ describe('checkpoints (cpu)', () => {
     });
 
     it('a model of another size: names the tensor and both shapes', async () => {
-      const other = initTrainState({ generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 3, ndf: 4 }) }, key(0), [1, 32, 32, 3], 3);
+      const other = initTrainState({ generator: unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGanOf({ nLayers: 3, ndf: 4 }) }, key(0), [1, 32, 32, 3], 3);
       const r = await load(dir, other);
       expect(E.isLeft(r) && r.left.message).toMatch(/g\.params: .*tensor '0\.kernel' has shape \[4, 4, 3, 4\], expected \[4, 4, 3, 8\]/);
     });

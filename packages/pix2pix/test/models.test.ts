@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { countParams, disposeTree, key, receptiveField, untyped, type ReceptiveField } from '@pix2pix-ts/layers';
+import { countParams, disposeTree, key, receptiveField, type ReceptiveField } from '@pix2pix-ts/layers';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { patchGan, patchGan16, patchGan286, patchGan70, pixelGan, resnetGenerator, unet128, unet256, unetGenerator } from '../src/index';
+import { patchGan16, patchGan286, patchGan70, patchGanOf, pixelGan, resnetGeneratorOf, unet128, unet256, unetGenerator } from '../src/index';
 import { onBackend } from './support/backends';
 
 describe('models', () => {
@@ -12,7 +12,7 @@ describe('models', () => {
     expectTypeOf<ReceptiveField<ReturnType<typeof patchGan16>>>().toEqualTypeOf<16>();
     expectTypeOf<ReceptiveField<ReturnType<typeof patchGan70>>>().toEqualTypeOf<70>();
     expectTypeOf<ReceptiveField<ReturnType<typeof patchGan286>>>().toEqualTypeOf<286>();
-    expect([0, 1, 3, 5].map((n) => receptiveField(patchGan({ nLayers: n, ndf: 8 })))).toEqual([1, 16, 70, 286]);
+    expect([0, 1, 3, 5].map((n) => receptiveField(patchGanOf({ nLayers: n, ndf: 8 })))).toEqual([1, 16, 70, 286]);
   });
 
   it.each([
@@ -20,7 +20,7 @@ describe('models', () => {
     [1, 16],
     [3, 70],
   ])('PatchGAN n_layers=%i: the empirical field (gradient support of one patch) is %i', (nLayers, field) => {
-    const d = untyped(patchGan({ nLayers, ndf: 4 }));
+    const d = patchGanOf({ nLayers, ndf: 4 });
     const size = 96;
     const { params, state } = d.init(key(0), [1, size, size, 2]);
     const g = tf.tidy(() => {
@@ -67,14 +67,14 @@ describe('models', () => {
     const n: number = 288;
     expect(() => g.init(key(0), [1, n, n, 3])).toThrow('skip: height 9 ≠ 8');
     // 200 reaches 1x1 after 7 halvings; the 8th conv has nothing to slide over.
-    // @ts-expect-error conv2d: kernel 4 larger than padded input 3
-    expect(() => g.init(key(0), [1, 200, 200, 3])).toThrow('conv2d: kernel 4 larger than padded input 3');
+    // @ts-expect-error conv2d: kernel 4 larger than padded height 3
+    expect(() => g.init(key(0), [1, 200, 200, 3])).toThrow('conv2d: kernel 4 larger than padded height 3');
     const g128 = unet128(8);
     expectTypeOf(g128.init(key(0), [1, 128, 128, 3]).outputShape).toEqualTypeOf<readonly [1, 128, 128, 3]>();
   });
 
   it('ResNet generator keeps the image size; U-Net with instance norm has biases', () => {
-    const r = resnetGenerator({ blocks: 2, ngf: 4, outChannels: 3 });
+    const r = resnetGeneratorOf({ blocks: 2, ngf: 4, outChannels: 3 });
     const init = r.init(key(0), [1, 32, 32, 3]);
     expect(init.outputShape).toEqual([1, 32, 32, 3]);
     const x = tf.randomUniform([1, 32, 32, 3], -1, 1, 'float32', 1);

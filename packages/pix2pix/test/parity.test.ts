@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeTree, fromLeaves, key, leaves, mapTree, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adamInit, adamStep, initTrainState, makeDetailedTrainStep, officialLayout, patchGan, PAPER_OBJECTIVE, unetGenerator, type NormKind, type OfficialNet } from '../src/index';
+import { adamInit, adamStep, initTrainState, makeDetailedTrainStep, officialLayout, patchGanOf, PAPER_OBJECTIVE, unetGeneratorOf, type NormKind, type OfficialNet } from '../src/index';
 import { NODE_BACKENDS, onBackend, WASM_2_THREADS } from './support/backends';
 import { loadParityCase, maxAbsDiff, relDiff, type ParityCase } from './support/fixtures';
 import { sharedDir } from './support/shared';
@@ -35,9 +35,9 @@ interface NetCase {
   readonly training: boolean;
 }
 
-const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
+const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGeneratorOf({ depth, ngf, outChannels: 3, norm, dropout: false });
 const unetSpec = (downs: number, ngf: number, norm: NormKind): OfficialNet => ({ net: 'unet', downs, ngf, inputNc: 3, outputNc: 3, norm, dropout: false });
-const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
+const disc = (nLayers: number) => () => patchGanOf({ nLayers, ndf: 8, norm: 'batch' });
 const discSpec = (nLayers: number): OfficialNet => (nLayers === 0 ? { net: 'pixel', ndf: 8, inputNc: 6, norm: 'batch' } : { net: 'n_layers', nLayers, ndf: 8, inputNc: 6, norm: 'batch' });
 
 const FORWARD_CASES: readonly NetCase[] = [
@@ -84,7 +84,7 @@ describe.skipIf(shared === undefined).each([...NODE_BACKENDS, WASM_2_THREADS])('
 
   it('one full training step: losses (1e-4 rel), fake_B, gradients (1e-3 rel), params after Adam', () => {
     const c = loadParityCase(shared as string, 'train_step_unet5_basic_vanilla');
-    const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+    const nets = { generator: unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGanOf({ nLayers: 3, ndf: 8 }) };
     const a = c.tensor('A') as tf.Tensor4D;
     const b = c.tensor('B') as tf.Tensor4D;
     const fresh = initTrainState(nets, key(0), a.shape, 3);

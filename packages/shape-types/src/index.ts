@@ -10,6 +10,8 @@ export type * from './nat/index';
 export * from './shape/shape';
 export * from './shape/shape-error';
 export type * from './shape/shape-fail';
+export * from './shape/natural-dims';
+export * from './nat/literal-arithmetic';
 export * from './tensor/tensor';
 export * from './tensor/assert-shape';
 export * from './arithmetic/conv-output-size';

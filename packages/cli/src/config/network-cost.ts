@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { inferOutputShape, type AnyLayer, type Sig } from '@pix2pix-ts/layers';
+import { inferOutputShape, isConvLikeSig, isSerialSig, wrappedSigs, type AnyLayer, type Sig } from '@pix2pix-ts/layers';
 
 /** What a network holds for one input shape, counted from its signature alone (nothing is allocated). */
 export interface NetworkCost {
@@ -14,30 +14,23 @@ export interface NetworkCost {
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 function walk(sig: Sig, shape: readonly number[], acc: { weights: number; activations: number }): E.Either<string, readonly number[]> {
-  switch (sig.op) {
-    case 'conv':
-    case 'convTranspose': {
-      const out = inferOutputShape(sig, shape);
-      if (E.isLeft(out)) return E.left(out.left.message);
-      acc.weights += sig.kernel * sig.kernel * (shape[3] ?? 0) * sig.filters;
-      acc.activations += size(out.right);
-      return E.right(out.right);
-    }
-    case 'serial':
-      return sig.layers.reduce<E.Either<string, readonly number[]>>((s, l) => E.flatMap(s, (x) => walk(l, x, acc)), E.right(shape));
-    case 'skip':
-    case 'residual': {
-      const inner = walk(sig.inner, shape, acc);
-      if (E.isLeft(inner)) return inner;
-      const out = inferOutputShape(sig, shape);
-      return E.isLeft(out) ? E.left(out.left.message) : E.right(out.right);
-    }
-    case 'identity':
-    case 'pad': {
-      const out = inferOutputShape(sig, shape);
-      return E.isLeft(out) ? E.left(out.left.message) : E.right(out.right);
-    }
+  if (isConvLikeSig(sig)) {
+    const out = inferOutputShape(sig, shape);
+    if (E.isLeft(out)) return E.left(out.left.message);
+    acc.weights += sig.kernel * sig.kernel * (shape[3] ?? 0) * sig.filters;
+    acc.activations += size(out.right);
+    return E.right(out.right);
   }
+  if (isSerialSig(sig)) {
+    return sig.layers.reduce<E.Either<string, readonly number[]>>((s, l) => E.flatMap(s, (x) => walk(l, x, acc)), E.right(shape));
+  }
+  // Wrappers (skip, residual, named blocks): their children read the same input; then their own rule.
+  for (const child of wrappedSigs(sig)) {
+    const inner = walk(child, shape, acc);
+    if (E.isLeft(inner)) return inner;
+  }
+  const out = inferOutputShape(sig, shape);
+  return E.isLeft(out) ? E.left(out.left.message) : E.right(out.right);
 }
 
 /**

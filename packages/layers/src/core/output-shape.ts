@@ -1,25 +1,22 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import {
-  convOutputSize,
-  convTransposeOutputSize,
   shapeErrorOf,
   shapeMismatch,
-  type Add,
-  type ConvOutputSize,
-  type ConvTransposeOutputSize,
+  type NaturalDims,
   type Shape,
   type ShapeError,
   type ShapeFail,
 } from '@pix2pix-ts/shape-types';
-import type { ConvSig, ConvTransposeSig, IdentitySig, PadSig, ResidualSig, SerialSig, Sig, SkipSig } from './signature';
+import type { OutputShape, Sig } from './signature';
 
-type Rank4 = readonly [number, number, number, number];
+/** An NHWC shape. */
+export type Rank4 = readonly [number, number, number, number];
 
-type NeedsNHWC<Where extends string, S extends Shape> = ShapeFail<`${Where}: expected an NHWC shape of rank 4, got rank ${S['length']}`>;
+/** The failure for a non-NHWC input. */
+export type NeedsNHWC<Where extends string, S> = ShapeFail<`${Where}: expected an NHWC shape of rank 4, got rank ${S extends Shape ? S['length'] : 'unknown'}`>;
 
 /** `A ≠ B` as a failure message when both are literals and differ; wide `number` defers to run time. */
-type DimCheck<Where extends string, Axis extends string, A extends number, B extends number> = number extends A
+export type DimCheck<Where extends string, Axis extends string, A extends number, B extends number> = number extends A
   ? true
   : number extends B
     ? true
@@ -27,160 +24,100 @@ type DimCheck<Where extends string, Axis extends string, A extends number, B ext
       ? true
       : ShapeFail<`${Where}: ${Axis} ${A} ≠ ${B}`>;
 
-type Spatial<S extends Rank4, H, W, C> = H extends ShapeFail<string>
+/**
+ * A declared input-channel count against the input's: `conv2d: channels 39 ≠ 64 expected` when both are
+ * literals and differ; `true` otherwise (an undeclared count, `number`, is taken from the input).
+ */
+export type ChannelsCheck<Where extends string, Declared extends number, Actual extends number> = number extends Declared
+  ? true
+  : number extends Actual
+    ? true
+    : Actual extends Declared
+      ? true
+      : ShapeFail<`${Where}: channels ${Actual} ≠ ${Declared} expected`>;
+
+/** A layer's bad literal options (see `ConvOptionErrors`) as a failure, `true` when there are none. */
+export type OptionsCheck<Bad extends string> = [Bad] extends [never] ? true : ShapeFail<Bad>;
+
+/** The first failure of a list of checks, or `Ok` when none failed. */
+export type FirstFail<Checks extends readonly unknown[], Ok> = Checks extends readonly [infer C, ...infer Rest]
+  ? C extends ShapeFail<string>
+    ? C
+    : FirstFail<Rest, Ok>
+  : Ok;
+
+/** Run time: the shape as NHWC, or the error the compiler reports. */
+export const rank4 = (where: string, s: Shape): E.Either<ShapeError, Rank4> => {
+  const [n, h, w, c] = s;
+  return s.length === 4 && n !== undefined && h !== undefined && w !== undefined && c !== undefined
+    ? E.right([n, h, w, c])
+    : E.left(shapeErrorOf(where, `expected an NHWC shape of rank 4, got rank ${s.length}`));
+};
+
+/** Run time twin of {@link DimCheck} over several axes (NHWC names): `o`, or the mismatch. */
+export const sameDims = (where: string, s: Shape, o: Shape, axes: readonly number[]): E.Either<ShapeError, Shape> => {
+  const err = shapeMismatch(where, s, o, axes);
+  return err.mismatches.length === 0 ? E.right(o) : E.left(err);
+};
+
+/** Run time twin of {@link ChannelsCheck}: `declared` undefined means "taken from the input". */
+export const checkChannels = (where: string, declared: number | undefined, s: Rank4): E.Either<ShapeError, Rank4> =>
+  declared === undefined || declared === s[3] ? E.right(s) : E.left(shapeErrorOf(where, `channels ${s[3]} ≠ ${declared} expected`));
+
+/**
+ * Value level twin of {@link OutputShape}: the output shape of `sig` on `shape`, or the same error the
+ * compiler reports for literal shapes. Each signature carries its own rule (`sig.outputShape`).
+ *
+ * @example
+ * ```ts
+ * import { conv2d, inferOutputShape } from '@pix2pix-ts/layers';
+ * inferOutputShape(conv2d({ filters: 64, kernel: 4, stride: 2, pad: 1 }).sig, [1, 256, 256, 3]);
+ * // Right([1, 128, 128, 64])
+ * ```
+ */
+export function inferOutputShape(sig: Sig, shape: Shape): E.Either<ShapeError, Shape> {
+  return sig.outputShape(shape);
+}
+
+/**
+ * Type level: `unknown` when `G` accepts `S`, else the failure message as a string literal type. Layers
+ * intersect their input parameter with it, so a mis-wired network is a one-line compile error. Dims that
+ * cannot be sizes (`64.5`, `-1`) are refused first (`init: height 64.5 is not a natural number`).
+ */
+export type Validate<G extends Sig, S extends Shape> = NaturalDims<'init', S> extends ShapeFail<infer M>
+  ? M
+  : OutputShape<G, S> extends ShapeFail<infer M>
+    ? M
+    : unknown;
+
+/**
+ * Type level: the message a layer type `L` reports for input shape `S`, `never` when it accepts it. For
+ * tests that assert the exact words of a compile error.
+ *
+ * @example
+ * ```ts
+ * import { conv2d, type ShapeErrorOf } from '@pix2pix-ts/layers';
+ * const c = conv2d({ filters: 8, kernel: 7 });
+ * type M = ShapeErrorOf<typeof c, readonly [1, 5, 5, 3]>; // 'conv2d: kernel 7 larger than padded height 5'
+ * ```
+ */
+export type ShapeErrorOf<L, S extends Shape> = L extends { readonly sig: infer G extends Sig }
+  ? Validate<G, S> extends infer M extends string
+    ? M
+    : never
+  : never;
+
+/** Type level: the output shape when valid, `never` otherwise. */
+export type ValidOutputShape<G extends Sig, S extends Shape> = OutputShape<G, S> extends infer O extends Shape ? O : never;
+
+export type { OutputShape } from './signature';
+
+/** The NHWC output of a spatial op: the first failing axis, or `[N, H, W, C]`. */
+export type Spatial<S extends Rank4, H, W, C> = H extends ShapeFail<string>
   ? H
   : W extends ShapeFail<string>
     ? W
     : readonly [S[0], H & number, W & number, C & number];
 
-/** Adds `output_padding` to a computed size, passing failures through. */
-type PlusDim<D, OP extends number> = D extends number ? Add<D, OP> : D;
-
-type SerialOutput<Ls extends readonly Sig[], S extends Shape> = number extends Ls['length']
-  ? Shape
-  : Ls extends readonly [
-  infer First extends Sig,
-  ...infer Rest extends readonly Sig[],
-]
-  ? OutputShape<First, S> extends infer O
-    ? O extends Shape
-      ? SerialOutput<Rest, O>
-      : O
-    : never
-  : S;
-
-type SkipOutput<S extends Rank4, O> = O extends Rank4
-  ? DimCheck<'skip', 'height', S[1], O[1]> extends infer Hc
-    ? Hc extends ShapeFail<string>
-      ? Hc
-      : DimCheck<'skip', 'width', S[2], O[2]> extends infer Wc
-        ? Wc extends ShapeFail<string>
-          ? Wc
-          : DimCheck<'skip', 'batch', S[0], O[0]> extends infer Nc
-            ? Nc extends ShapeFail<string>
-              ? Nc
-              : readonly [S[0], S[1], S[2], Add<S[3], O[3]>]
-            : never
-        : never
-    : never
-  : O;
-
-type ResidualOutput<S extends Rank4, O> = O extends Rank4
-  ? [DimCheck<'residual', 'height', S[1], O[1]>, DimCheck<'residual', 'width', S[2], O[2]>, DimCheck<'residual', 'channels', S[3], O[3]>] extends [
-      infer Hc,
-      infer Wc,
-      infer Cc,
-    ]
-    ? Hc extends ShapeFail<string>
-      ? Hc
-      : Wc extends ShapeFail<string>
-        ? Wc
-        : Cc extends ShapeFail<string>
-          ? Cc
-          : S
-    : never
-  : O;
-
-/**
- * Type level: the output shape of a layer with signature `G` on input shape `S`, or a `ShapeFail`
- * whose message says what is wrong (`skip: height 64 ≠ 32`). Literal dims are computed; `number` dims
- * stay `number` and are checked at run time by {@link inferOutputShape}.
- *
- * @example
- * ```ts
- * import type { OutputShape, ConvSig } from '@pix2pix-ts/layers';
- * type O = OutputShape<ConvSig<4, 2, 1, 64>, readonly [1, 256, 256, 3]>; // readonly [1, 128, 128, 64]
- * ```
- */
-export type OutputShape<G extends Sig, S extends Shape> = Sig extends G
-  ? Shape // the wide union (an untyped layer): checked at run time only
-  : G extends IdentitySig
-  ? S
-  : G extends SerialSig<infer Ls>
-    ? SerialOutput<Ls, S>
-    : S extends Rank4
-      ? G extends ConvSig<infer K, infer St, infer P, infer F>
-        ? Spatial<S, ConvOutputSize<S[1], K, St, P>, ConvOutputSize<S[2], K, St, P>, F>
-        : G extends ConvTransposeSig<infer K, infer St, infer P, infer F, infer OP>
-          ? Spatial<S, PlusDim<ConvTransposeOutputSize<S[1], K, St, P>, OP>, PlusDim<ConvTransposeOutputSize<S[2], K, St, P>, OP>, F>
-          : G extends PadSig<infer P>
-            ? readonly [S[0], Add<S[1], Add<P, P>>, Add<S[2], Add<P, P>>, S[3]]
-            : G extends SkipSig<infer I>
-              ? SkipOutput<S, OutputShape<I, S>>
-              : G extends ResidualSig<infer I>
-                ? ResidualOutput<S, OutputShape<I, S>>
-                : never
-      : NeedsNHWC<G['op'], S>;
-
-/**
- * Type level: `unknown` when `G` accepts `S`, else the failure message as a string literal type. Layers
- * intersect their input parameter with it, so a mis-wired network is a one-line compile error.
- */
-export type Validate<G extends Sig, S extends Shape> = OutputShape<G, S> extends ShapeFail<infer M> ? M : unknown;
-
-/** Type level: the output shape when valid, `never` otherwise. */
-export type ValidOutputShape<G extends Sig, S extends Shape> = OutputShape<G, S> extends infer O extends Shape ? O : never;
-
-const rank4 = (where: string, s: Shape): E.Either<ShapeError, readonly [number, number, number, number]> =>
-  s.length === 4
-    ? E.right(s as readonly [number, number, number, number])
-    : E.left(shapeErrorOf(where, `expected an NHWC shape of rank 4, got rank ${s.length}`));
-
-const sameDims = (where: string, s: Shape, o: Shape, axes: readonly number[]): E.Either<ShapeError, Shape> => {
-  const err = shapeMismatch(where, s, o, axes);
-  return err.mismatches.length === 0 ? E.right(o) : E.left(err);
-};
-
-/**
- * Value level twin of {@link OutputShape}: the output shape of `sig` on `shape`, or the same error the
- * compiler reports for literal shapes. Layers call it in `init`, so a wrong size fails before any compute.
- *
- * @example
- * ```ts
- * import { inferOutputShape } from '@pix2pix-ts/layers';
- * inferOutputShape({ op: 'conv', kernel: 4, stride: 2, pad: 1, filters: 64 }, [1, 256, 256, 3]);
- * // Right([1, 128, 128, 64])
- * ```
- */
-export function inferOutputShape(sig: Sig, shape: Shape): E.Either<ShapeError, Shape> {
-  switch (sig.op) {
-    case 'identity':
-      return E.right(shape);
-    case 'serial':
-      return sig.layers.reduce<E.Either<ShapeError, Shape>>((acc, l) => E.flatMap(acc, (s) => inferOutputShape(l, s)), E.right(shape));
-    case 'conv':
-    case 'convTranspose': {
-      const size = (h: number): E.Either<ShapeError, number> =>
-        sig.op === 'conv' ? convOutputSize(h, sig) : E.map((o: number) => o + sig.outputPadding)(convTransposeOutputSize(h, sig));
-      return pipe(
-        rank4(sig.op === 'conv' ? 'conv2d' : 'convTranspose2d', shape),
-        E.flatMap(([n, h, w]) =>
-          pipe(
-            size(h),
-            E.flatMap((oh) => pipe(size(w), E.map((ow): Shape => [n, oh, ow, sig.filters]))),
-          ),
-        ),
-      );
-    }
-    case 'pad':
-      return pipe(
-        rank4('pad', shape),
-        E.map(([n, h, w, c]): Shape => [n, h + 2 * sig.pad, w + 2 * sig.pad, c]),
-      );
-    case 'skip':
-      return pipe(
-        rank4('skip', shape),
-        E.flatMap((s) => inferOutputShape(sig.inner, s)),
-        // Same order of checks as the type level: height, width, then batch.
-        E.flatMap((o) => sameDims('skip', shape, o, [1, 2, 0])),
-        E.map((o): Shape => [shape[0] ?? 0, shape[1] ?? 0, shape[2] ?? 0, (shape[3] ?? 0) + (o[3] ?? 0)]),
-      );
-    case 'residual':
-      return pipe(
-        rank4('residual', shape),
-        E.flatMap((s) => inferOutputShape(sig.inner, s)),
-        E.flatMap((o) => sameDims('residual', shape, o, [1, 2, 3])),
-        E.map(() => shape),
-      );
-  }
-}
+/** The input channels a layer works with: the declared count, else the input's. */
+export type InChannels<S, Declared extends number> = number extends Declared ? (S extends Rank4 ? S[3] : number) : Declared;

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineLayer, type Layer } from '../core/layer';
-import type { IdentitySig } from '../core/signature';
 import { normal, type Initializer } from '../init/initializers';
-import type { ParamTree } from '../tree/param-tree';
 import { batchNormTrain } from './batch-norm-train';
+import { normRules, type NormSigBase, type PerChannel } from './norm-sig';
 
 /** Options of {@link batchNorm}; the defaults are PyTorch's `BatchNorm2d`. */
-export interface BatchNormOptions {
+export interface BatchNormOptions<C extends number = number> {
+  /** Channels (`num_features`); default: whatever the input has. When given, a different input is a shape error. */
+  readonly channels?: C | undefined;
   /** Weight of the newest batch in the running statistics (default 0.1). */
   readonly momentum?: number;
   readonly epsilon?: number;
@@ -14,17 +15,29 @@ export interface BatchNormOptions {
   readonly gainInit?: Initializer;
 }
 
-/** Learned affine parameters of a batch norm, `[C]` each. */
-export interface BatchNormParams {
-  readonly gamma: tf.Tensor1D;
-  readonly beta: tf.Tensor1D;
+/** Signature of a {@link batchNorm}: params `{ gamma, beta }` and state `{ mean, variance }`, `Tensor<[C]>` each. */
+export interface BatchNormSig<C extends number = number> extends NormSigBase<'batchNorm', C> {
+  readonly '~params'?: BatchNormParamsOf<this['~in'], C>;
+  readonly '~state'?: BatchNormStateOf<this['~in'], C>;
 }
 
+/** Type level: a batch norm's params on input `S`: `{ gamma, beta }`, `Tensor<[C]>` each. */
+export type BatchNormParamsOf<S, C extends number> = { readonly gamma: PerChannel<S, C>; readonly beta: PerChannel<S, C> };
+
+/** Type level: a batch norm's running statistics on input `S`: `{ mean, variance }`, `Tensor<[C]>` each. */
+export type BatchNormStateOf<S, C extends number> = { readonly mean: PerChannel<S, C>; readonly variance: PerChannel<S, C> };
+
+/** Learned affine parameters of a batch norm, `[C]` each (the implementation's view). */
+export type BatchNormParams = {
+  readonly gamma: tf.Tensor1D;
+  readonly beta: tf.Tensor1D;
+};
+
 /** Running statistics of a batch norm, `[C]` each: explicit state, returned by `apply`. */
-export interface BatchNormState {
+export type BatchNormState = {
   readonly mean: tf.Tensor1D;
   readonly variance: tf.Tensor1D;
-}
+};
 
 /**
  * Batch normalisation over N, H and W, with PyTorch's semantics: normalise with the biased batch
@@ -35,37 +48,36 @@ export interface BatchNormState {
  * @example
  * ```ts
  * import { batchNorm, key } from '@pix2pix-ts/layers';
- * const bn = batchNorm();
- * const { params, state } = bn.init(key(0), [2, 8, 8, 16]);
+ * const bn = batchNorm({ channels: 16 });
+ * const { params, state } = bn.init(key(0), [2, 8, 8, 16]); // params.gamma: Tensor<readonly [16]>
  * ```
  */
-export function batchNorm(options: BatchNormOptions = {}): Layer<IdentitySig> {
+export function batchNorm<const C extends number = number>(options: BatchNormOptions<C> = {}): Layer<BatchNormSig<C>> {
   const momentum = options.momentum ?? 0.1;
   const epsilon = options.epsilon ?? 1e-5;
   const gainInit = options.gainInit ?? normal(0.02, 1);
-  return defineLayer('batchNorm', { op: 'identity' }, {
+  const sig: BatchNormSig<C> = { op: 'batchNorm', ...normRules('batchNorm', options.channels) };
+  return defineLayer<BatchNormSig<C>, BatchNormParams, BatchNormState>('batchNorm', sig, {
     init(key, [, , , c = 0]) {
       const params: BatchNormParams = { gamma: gainInit(key, [c], { fanIn: c, fanOut: c }) as tf.Tensor1D, beta: tf.zeros([c]) };
       const state: BatchNormState = { mean: tf.zeros([c]), variance: tf.ones([c]) };
-      return { params: params as unknown as ParamTree, state: state as unknown as ParamTree };
+      return { params, state };
     },
-    apply(params, state, x, ctx) {
-      const p = params as unknown as BatchNormParams;
-      const s = state as unknown as BatchNormState;
+    apply(p, s, x, ctx) {
       const useBatch = ctx.batchStats ?? ctx.training;
       if (!useBatch) {
-        return { y: tf.batchNorm(x as tf.Tensor4D, s.mean, s.variance, p.beta, p.gamma, epsilon), state };
+        return { y: tf.batchNorm(x as tf.Tensor4D, s.mean, s.variance, p.beta, p.gamma, epsilon), state: s };
       }
       const { mean, variance } = tf.moments(x, [0, 1, 2]);
       const y = batchNormTrain(x as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, p.gamma, p.beta, epsilon);
-      if (!ctx.training) return { y, state };
+      if (!ctx.training) return { y, state: s };
       const count = x.size / (x.shape[3] ?? 1);
       const unbiased = count > 1 ? tf.mul(variance, count / (count - 1)) : variance;
       const next: BatchNormState = {
         mean: tf.add(tf.mul(s.mean, 1 - momentum), tf.mul(mean, momentum)) as tf.Tensor1D,
         variance: tf.add(tf.mul(s.variance, 1 - momentum), tf.mul(unbiased, momentum)) as tf.Tensor1D,
       };
-      return { y, state: next as unknown as ParamTree };
+      return { y, state: next };
     },
   });
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineLayer, type Layer } from '../core/layer';
-import type { IdentitySig } from '../core/signature';
+import { IDENTITY_SIG, type IdentitySig } from '../core/identity-sig';
+import type { NoParams } from '../core/signature';
 import { seedOf } from '../random/key';
 
 /**
@@ -19,7 +20,7 @@ import { seedOf } from '../random/key';
  */
 export function dropout(rate = 0.5): Layer<IdentitySig> {
   if (!(rate >= 0 && rate < 1)) throw new RangeError(`dropout: rate must be in [0, 1), got ${rate}`);
-  return defineLayer(`dropout(${rate})`, { op: 'identity' }, {
+  return defineLayer<IdentitySig, NoParams, NoParams>(`dropout(${rate})`, IDENTITY_SIG, {
     init: () => ({ params: {}, state: {} }),
     apply(_params, state, x, ctx) {
       const active = ctx.dropout ?? ctx.training;

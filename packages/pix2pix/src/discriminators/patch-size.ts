@@ -1,5 +1,5 @@
 import { receptiveField } from '@pix2pix-ts/layers';
-import { patchGan } from './patch-gan';
+import { patchGanOf } from './patch-gan';
 
 /**
  * The discriminator receptive fields of the paper's Table 3 / Fig. 6 (1x1 PixelGAN, 16x16, 70x70, 286x286
@@ -25,7 +25,7 @@ export const MAX_PATCH_LAYERS = 6;
  */
 export function patchGanField(nLayers: number): number {
   // Filters do not change geometry: the smallest network has the same field.
-  return receptiveField(patchGan({ nLayers, ndf: 1, norm: 'none' }));
+  return receptiveField(patchGanOf({ nLayers, ndf: 1, norm: 'none' }));
 }
 
 /**

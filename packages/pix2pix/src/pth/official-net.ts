@@ -1,8 +1,8 @@
-import { untyped, type Layer, type Sig } from '@pix2pix-ts/layers';
-import { patchGan } from '../discriminators/patch-gan';
+import type { Layer, Sig } from '@pix2pix-ts/layers';
+import { patchGanOf } from '../discriminators/patch-gan';
 import type { NormKind } from '../generators/norm';
-import { resnetGenerator } from '../generators/resnet';
-import { unetGenerator } from '../generators/unet';
+import { resnetGeneratorOf } from '../generators/resnet';
+import { unetGeneratorOf } from '../generators/unet';
 
 /**
  * A network of the official PyTorch implementation (`models/networks.py`), described by what its
@@ -135,13 +135,13 @@ export function officialDiscriminator(name: string, options: OfficialDiscriminat
 export function buildOfficialNet(spec: OfficialNet): Layer<Sig> {
   switch (spec.net) {
     case 'unet':
-      return untyped(unetGenerator({ depth: spec.downs, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout }));
+      return unetGeneratorOf({ depth: spec.downs, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout });
     case 'resnet':
-      return untyped(resnetGenerator({ blocks: spec.blocks, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout }));
+      return resnetGeneratorOf({ blocks: spec.blocks, ngf: spec.ngf, outChannels: spec.outputNc, norm: spec.norm, dropout: spec.dropout });
     case 'n_layers':
-      return untyped(patchGan({ nLayers: spec.nLayers, ndf: spec.ndf, norm: spec.norm }));
+      return patchGanOf({ nLayers: spec.nLayers, ndf: spec.ndf, norm: spec.norm });
     case 'pixel':
-      return untyped(patchGan({ nLayers: 0, ndf: spec.ndf, norm: spec.norm }));
+      return patchGanOf({ nLayers: 0, ndf: spec.ndf, norm: spec.norm });
   }
 }
 

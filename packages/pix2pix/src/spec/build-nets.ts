@@ -1,8 +1,8 @@
-import { initWeights, untyped, type Layer, type Sig } from '@pix2pix-ts/layers';
-import { patchGan } from '../discriminators/patch-gan';
-import { encoderDecoder } from '../generators/encoder-decoder';
-import { resnetGenerator } from '../generators/resnet';
-import { unetGenerator } from '../generators/unet';
+import { initWeights, type Layer, type Sig } from '@pix2pix-ts/layers';
+import { patchGanOf } from '../discriminators/patch-gan';
+import { encoderDecoderOf } from '../generators/encoder-decoder';
+import { resnetGeneratorOf } from '../generators/resnet';
+import { unetGeneratorOf } from '../generators/unet';
 import type { Pix2PixNets } from '../train/train-step';
 import { DEFAULT_INIT, initOf, netDInputOf, type GeneratorSpec, type ModelSpec } from './model-spec';
 import { parseNetG } from './net-g-name';
@@ -25,11 +25,11 @@ export function buildGenerator(g: GeneratorSpec): Layer<Sig> {
   const common = { ngf: g.ngf, outChannels: g.outputNc, norm: g.norm, dropout: g.dropout };
   switch (parsed.kind) {
     case 'unet':
-      return untyped(unetGenerator({ depth: parsed.depth, ...common }));
+      return unetGeneratorOf({ depth: parsed.depth, ...common });
     case 'encoder_decoder':
-      return untyped(encoderDecoder({ depth: parsed.depth, ...common }));
+      return encoderDecoderOf({ depth: parsed.depth, ...common });
     case 'resnet':
-      return untyped(resnetGenerator({ blocks: parsed.blocks, ...common }));
+      return resnetGeneratorOf({ blocks: parsed.blocks, ...common });
   }
 }
 
@@ -44,7 +44,7 @@ export function buildGenerator(g: GeneratorSpec): Layer<Sig> {
  */
 export function buildDiscriminator(m: Pick<ModelSpec, 'netD' | 'nLayersD' | 'ndf' | 'norm'>): Layer<Sig> {
   const nLayers = m.netD === 'pixel' ? 0 : m.netD === 'basic' ? 3 : m.nLayersD;
-  return untyped(patchGan({ nLayers, ndf: m.ndf, norm: m.norm }));
+  return patchGanOf({ nLayers, ndf: m.ndf, norm: m.norm });
 }
 
 /**

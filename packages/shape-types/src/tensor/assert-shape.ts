@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import * as E from 'fp-ts/Either';
 import type { Shape } from '../shape/shape';
+import { naturalDims } from '../shape/natural-dims';
 import { ShapeErrorException, shapeMismatch, type ShapeError } from '../shape/shape-error';
 import type { Tensor } from './tensor';
 
@@ -15,7 +16,8 @@ export type Asserted<E extends ExpectedShape> = { readonly [K in keyof E]: E[K] 
 /**
  * Checks a tensor's run-time shape against `expected` at a boundary (data from disk, user input) and
  * returns it typed. Every dim is checked at run time, literal or not: a dim that the compiler cannot
- * know is never silently accepted. `null` accepts any size for that axis (typed `number`).
+ * know is never silently accepted. `null` accepts any size for that axis (typed `number`). An expected
+ * dim that cannot be a size (NaN, fractional, negative: usually a bad option) is refused with its axis named.
  *
  * @example
  * ```ts
@@ -30,6 +32,8 @@ export function assertShape<const E extends ExpectedShape>(
   expected: E,
   where = 'assertShape',
 ): E.Either<ShapeError, Tensor<Extract<Asserted<E>, Shape>>> {
+  const valid = naturalDims(where, expected);
+  if (E.isLeft(valid)) return valid;
   const actual = x.shape;
   const ok = actual.length === expected.length && expected.every((d, i) => d === null || d === actual[i]);
   return ok ? E.right(x as Tensor<Extract<Asserted<E>, Shape>>) : E.left(shapeMismatch(where, expected, actual));

@@ -1,7 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Shape } from '../shape/shape';
 
-declare const shapeBrand: unique symbol;
+// The brand's name is what tsc prints when a plain `tf.Tensor` is passed where a shaped one is wanted
+// ("Property '[shapeUnknown_useAssertShapeOrShaped]' is missing in type 'Tensor<Rank>'"): it says the fix.
+declare const shapeUnknown_useAssertShapeOrShaped: unique symbol;
 
 /**
  * A `tf.Tensor` whose shape `S` is known to the compiler. It is the same object at run time (a phantom
@@ -17,10 +19,10 @@ declare const shapeBrand: unique symbol;
  * if (E.isRight(x)) { const t: Tensor<readonly [1, 4, 4, 3]> = x.right; }
  * ```
  */
-export type Tensor<S extends Shape = Shape> = tf.Tensor & { readonly [shapeBrand]: S };
+export type Tensor<S extends Shape = Shape> = tf.Tensor & { readonly [shapeUnknown_useAssertShapeOrShaped]: S };
 
 /** The shape type carried by a {@link Tensor}. */
-export type ShapeOf<T> = T extends { readonly [shapeBrand]: infer S extends Shape } ? S : never;
+export type ShapeOf<T> = T extends { readonly [shapeUnknown_useAssertShapeOrShaped]: infer S extends Shape } ? S : never;
 
 /**
  * Re-types a tensor without checking. For library internals whose output shape was already proven

@@ -1,13 +1,13 @@
-import { disposeTree, key, outputShapeOf, tidyTree, type AnyLayer } from '@pix2pix-ts/layers';
+import { disposeTree, key, outputShapeOf, tidyTree, type Layer, type Sig } from '@pix2pix-ts/layers';
 import * as E from 'fp-ts/Either';
-import { patchGan, resnetGenerator, translate, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { patchGanOf, resnetGeneratorOf, translate, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { gpu, onBackend, settle, treeFrom, treeValues, type PageBackend, type TreeValues } from '../backends';
 import { agreement, type Agreement } from '../compare';
 
 interface ModelCase {
   readonly name: string;
-  readonly build: () => AnyLayer;
+  readonly build: () => Layer<Sig>;
   readonly shape: readonly [number, number, number, number];
   /** Which pass: training (batch statistics, dropout, running stats updated), eval, or `translate` with the paper's test-time defaults. */
   readonly mode: 'train' | 'eval' | 'translate';
@@ -15,17 +15,17 @@ interface ModelCase {
 
 /** The pix2pix networks, small: U-Net (batch and instance norm, with dropout), ResNet, the PatchGAN family. */
 const CASES: readonly ModelCase[] = [
-  { name: 'unet5 ngf8 batch, train', build: () => unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), shape: [2, 32, 32, 3], mode: 'train' },
-  { name: 'unet5 ngf8 batch, eval', build: () => unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), shape: [1, 32, 32, 3], mode: 'eval' },
-  { name: 'unet6 ngf4 instance + dropout, train', build: () => unetGenerator({ depth: 6, ngf: 4, outChannels: 3, norm: 'instance' }), shape: [1, 64, 64, 3], mode: 'train' },
-  { name: 'unet6 ngf4 batch, translate (dropout on, batch stats)', build: () => unetGenerator({ depth: 6, ngf: 4, outChannels: 3 }), shape: [1, 64, 64, 3], mode: 'translate' },
-  { name: 'resnet 2 blocks ngf4, train', build: () => resnetGenerator({ blocks: 2, ngf: 4, outChannels: 3 }), shape: [1, 32, 32, 3], mode: 'train' },
-  { name: 'pixelGAN ndf8', build: () => patchGan({ nLayers: 0, ndf: 8 }), shape: [1, 32, 32, 6], mode: 'train' },
-  { name: 'patchGAN16 ndf8', build: () => patchGan({ nLayers: 1, ndf: 8 }), shape: [1, 32, 32, 6], mode: 'train' },
-  { name: 'patchGAN70 ndf8', build: () => patchGan({ nLayers: 3, ndf: 8 }), shape: [1, 64, 64, 6], mode: 'train' },
+  { name: 'unet5 ngf8 batch, train', build: () => unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3 }), shape: [2, 32, 32, 3], mode: 'train' },
+  { name: 'unet5 ngf8 batch, eval', build: () => unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3 }), shape: [1, 32, 32, 3], mode: 'eval' },
+  { name: 'unet6 ngf4 instance + dropout, train', build: () => unetGeneratorOf({ depth: 6, ngf: 4, outChannels: 3, norm: 'instance' }), shape: [1, 64, 64, 3], mode: 'train' },
+  { name: 'unet6 ngf4 batch, translate (dropout on, batch stats)', build: () => unetGeneratorOf({ depth: 6, ngf: 4, outChannels: 3 }), shape: [1, 64, 64, 3], mode: 'translate' },
+  { name: 'resnet 2 blocks ngf4, train', build: () => resnetGeneratorOf({ blocks: 2, ngf: 4, outChannels: 3 }), shape: [1, 32, 32, 3], mode: 'train' },
+  { name: 'pixelGAN ndf8', build: () => patchGanOf({ nLayers: 0, ndf: 8 }), shape: [1, 32, 32, 6], mode: 'train' },
+  { name: 'patchGAN16 ndf8', build: () => patchGanOf({ nLayers: 1, ndf: 8 }), shape: [1, 32, 32, 6], mode: 'train' },
+  { name: 'patchGAN70 ndf8', build: () => patchGanOf({ nLayers: 3, ndf: 8 }), shape: [1, 64, 64, 6], mode: 'train' },
 ];
 
-async function forward(c: ModelCase, net: AnyLayer, params: TreeValues, state: TreeValues, x: Float32Array): Promise<TreeValues> {
+async function forward(c: ModelCase, net: Layer<Sig>, params: TreeValues, state: TreeValues, x: Float32Array): Promise<TreeValues> {
   const fresh = net.impl.init(key(1), c.shape);
   const p = treeFrom(fresh.params, params);
   const s = treeFrom(fresh.state, state);

@@ -1,5 +1,5 @@
 import { disposeTree, fromLeaves, key, leaves, untyped, type AnyLayer, type ParamTree } from '@pix2pix-ts/layers';
-import { initTrainState, makeStepComputation, PAPER_OBJECTIVE, patchGan, unetGenerator, type NormKind } from '@pix2pix-ts/pix2pix';
+import { initTrainState, makeStepComputation, PAPER_OBJECTIVE, patchGanOf, unetGeneratorOf, type NormKind } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { gpu, maxAbsDiff, onBackend, settle } from '../backends';
 import { adamAgreement, type AdamAgreement } from '../compare';
@@ -19,8 +19,8 @@ const relDiff = async (a: tf.Tensor, b: tf.Tensor): Promise<number> => {
   return (await maxAbsDiff(a, b)) / Math.max(scale, 1e-12);
 };
 
-const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGenerator({ depth, ngf, outChannels: 3, norm, dropout: false });
-const disc = (nLayers: number) => () => patchGan({ nLayers, ndf: 8, norm: 'batch' });
+const unet = (depth: number, ngf: number, norm: NormKind) => () => unetGeneratorOf({ depth, ngf, outChannels: 3, norm, dropout: false });
+const disc = (nLayers: number) => () => patchGanOf({ nLayers, ndf: 8, norm: 'batch' });
 
 const FORWARD_CASES: ReadonlyArray<{ readonly name: string; readonly build: () => AnyLayer; readonly training: boolean }> = [
   { name: 'unet5_ngf8_batch_train', build: unet(5, 8, 'batch'), training: true },
@@ -90,7 +90,7 @@ export interface TrainStepParity {
 export async function parityTrainStepCase(): Promise<TrainStepParity> {
   await onBackend(gpu());
   const c = await fetchParityCase('train_step_unet5_basic_vanilla');
-  const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGan({ nLayers: 3, ndf: 8 }) };
+  const nets = { generator: unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3, dropout: false }), discriminator: patchGanOf({ nLayers: 3, ndf: 8 }) };
   const a = c.tensor('A') as tf.Tensor4D;
   const b = c.tensor('B') as tf.Tensor4D;
   const fresh = initTrainState(nets, key(0), a.shape, 3);

@@ -4,6 +4,7 @@
  * PyTorch side's per-op self times grouped the same coarse way. Used by `step-profile.ts`.
  * @packageDocumentation
  */
+import { ADAM_UPDATE } from '@pix2pix-ts/backends';
 
 /** The part of a `tf.profile` kernel record this needs. */
 export interface KernelRecord {
@@ -88,7 +89,7 @@ const OUR_CONV = new Set(['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2
 /** The family of one of our kernels (tfjs kernel names). */
 export function ourFamily(name: string): KernelFamily {
   if (OUR_CONV.has(name)) return 'convolutions and matrix products';
-  if (name === 'Pix2PixAdamUpdate') return 'Adam';
+  if (name === ADAM_UPDATE) return 'Adam';
   return 'everything else';
 }
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { collectExamples, privateImports, sourceFiles } from './doc-examples-extract';
 
 /**
  * Runs every TSDoc `@example` of a package (issue 12 item 7): each ```ts block in a doc comment of src/ is
@@ -31,68 +32,6 @@ export interface DocExamplesOptions {
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(repoRoot, 'node_modules', 'typescript-native', 'bin', 'tsc');
-
-/** One extracted block: where it is, its code, and why it is not run (when it is not). */
-export interface DocExample {
-  readonly name: string;
-  readonly code: string;
-  readonly skip?: string;
-}
-
-const SKIP = /^\s*\/\/\s*(browser only\b.*|not run:\s*(.*?))\s*$/;
-
-/** The `.ts` files under `dir`, sorted (stable order on every file system). */
-export function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
-    });
-}
-
-/** The ```ts blocks of a text with the 1-based line of their fence; `inComment` strips the doc comment's ` * `. */
-export function tsBlocks(text: string, inComment: boolean): Array<{ readonly line: number; readonly code: string }> {
-  const lines = text.split('\n').map((l) => (inComment ? l.replace(/^\s*\* ?/, '') : l));
-  const blocks: Array<{ line: number; code: string }> = [];
-  let current: { line: number; lines: string[] } | undefined;
-  lines.forEach((line, i) => {
-    if (current === undefined && line.trim() === '```ts') current = { line: i + 1, lines: [] };
-    else if (current !== undefined && line.trim() === '```') {
-      blocks.push({ line: current.line, code: current.lines.join('\n') });
-      current = undefined;
-    } else current?.lines.push(line);
-  });
-  return blocks;
-}
-
-/** Why a block is skipped (its first non-empty line's marker), or undefined when it runs. */
-export function skipReason(code: string): string | undefined {
-  const first = code.split('\n').find((l) => l.trim() !== '');
-  const m = first === undefined ? null : SKIP.exec(first);
-  if (m === null) return undefined;
-  return m[2] ?? m[1];
-}
-
-/** The module specifiers an example imports that are not public API (relative paths, files inside a package). */
-export function privateImports(code: string): string[] {
-  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
-  return specifiers.filter((s) => s.startsWith('.') || s.startsWith('/') || /^@pix2pix-ts\/[^/]+\/(src|dist|test)\//.test(s));
-}
-
-/** Every example of a package: its src/ doc comments, then (optionally) its README. */
-export function collectExamples(root: string, readme: boolean): DocExample[] {
-  const fromSources = sourceFiles(join(root, 'src')).flatMap((file) =>
-    tsBlocks(readFileSync(file, 'utf8'), true).map(({ line, code }) => ({ name: `${relative(root, file)}:${line}`, code })),
-  );
-  const fromReadme = readme
-    ? tsBlocks(readFileSync(join(root, 'README.md'), 'utf8'), false).map(({ line, code }) => ({ name: `README.md:${line}`, code }))
-    : [];
-  return [...fromSources, ...fromReadme].map((e) => {
-    const skip = skipReason(e.code);
-    return skip === undefined ? e : { ...e, skip };
-  });
-}
 
 const fileOf = (i: number): string => `example-${i}.ts`;
 

@@ -9,7 +9,7 @@ import type { AddTable, Bit, Digit, NatString, Reverse, ToNumber } from './digit
  * reversed too (each new digit is appended to `Acc`). Once the shorter operand is used up and no carry is
  * pending, the rest of the longer one is copied in a single step.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = AddReversed<'99', '1'>; // '001'  (99 + 1 = 100)
  * ```
@@ -38,7 +38,7 @@ export type AddReversed<
  * `S` is the pending carry followed by the digits produced so far: each step prepends one
  * {@link AddTable} entry `` `${carryOut}${digit}` `` in place of the old carry.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = AddToNormal<'99', '1'>; // '100'
  * ```

@@ -12,7 +12,7 @@ type Ordering = -1 | 0 | 1;
  * digit: the first differing digit decides, unless the lengths differ, which is settled by
  * {@link CompareLengths} from that point on. `never` when a character is not a digit.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = CompareDigits<'1024', '1031'>; // -1
  * ```
@@ -37,7 +37,7 @@ export type CompareDigits<A extends string, B extends string> = A extends `${inf
  * The tail of {@link CompareDigits} once a digit has differed: the longer string is larger, equal lengths
  * keep the verdict `R` of the first differing digit.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = CompareLengths<'12', '3', -1>; // 1  (the first operand is longer)
  * ```

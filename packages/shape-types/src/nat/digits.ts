@@ -20,7 +20,7 @@
 /**
  * One decimal digit as a one-character string.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * const d: Digit = '7';
  * ```
@@ -30,7 +30,7 @@ export type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 /**
  * A carry or borrow: `'0'` or `'1'`.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * const c: Bit = '1';
  * ```
@@ -40,7 +40,7 @@ export type Bit = '0' | '1';
 /**
  * A carry of single-digit multiplication, `'0'`–`'8'` (since `9·9 + 8 = 89`).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * const c: MulCarry = '8';
  * ```
@@ -50,7 +50,7 @@ export type MulCarry = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8';
 /**
  * Digit addition with carry: `AddTable[c][a][b]` is `` `${carryOut}${digit}` `` of `a + b + c`.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = AddTable['1']['7']['8']; // '16'
  * ```
@@ -86,7 +86,7 @@ export type AddTable = {
  * Digit subtraction with borrow: `SubTable[c][a][b]` is `` `${borrowOut}${digit}` `` of `a - b - c`
  * (the digit taken modulo 10).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = SubTable['1']['3']['7']; // '15'  (3 - 7 - 1 = -5: borrow 1, digit 5)
  * ```
@@ -121,7 +121,7 @@ export type SubTable = {
 /**
  * Digit multiplication with carry: `MulTable[d][c][a]` is `` `${carryOut}${digit}` `` of `a·d + c`.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = MulTable['9']['8']['9']; // '89'
  * ```
@@ -243,7 +243,7 @@ export type MulTable = {
  * Long division by a single digit: `ShortDivTable[d][r][a]` is `` `${quotient}${remainder}` `` of
  * `(10·r + a) / d`, for remainders `r < d` (other entries, and the row `d = 0`, are unused `'00'`).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = ShortDivTable['7']['3']['5']; // '50'  (35 = 5·7 + 0)
  * ```
@@ -364,7 +364,7 @@ export type ShortDivTable = {
 /**
  * Digit comparison: `CmpTable[a][b]` is `-1`, `0` or `1` as `a` is less than, equal to or greater than `b`.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = CmpTable['3']['7']; // -1
  * ```
@@ -386,7 +386,7 @@ export type CmpTable = {
  * The digit string of a natural-number literal, or `never` when `N` is negative, fractional, or printed
  * in exponent form (`1e+21` and above). Distributes over unions.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type S = NatString<`${1024}`>; // '1024'
  * type X = NatString<`${-3}`>;   // never
@@ -398,7 +398,7 @@ export type NatString<S extends string> = S extends `-${string}` ? never : S ext
  * Reverse a string and prepend it to `Acc`: tail-recursive, four characters per step (a number literal
  * has at most 21 characters, so at most six steps).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = Reverse<'1024'>;       // '4201'
  * type P = Reverse<'21', 'x'>;    // '12x'
@@ -413,7 +413,7 @@ export type Reverse<S extends string, Acc extends string = ''> = S extends `${in
 /**
  * Drop the leading zeros of a normal-order digit string; all zeros (or the empty string) give `'0'`.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = StripLeadingZeros<'00120'>; // '120'
  * ```
@@ -424,7 +424,7 @@ export type StripLeadingZeros<S extends string> = S extends `0${infer T}` ? Stri
  * Drop the trailing zeros of a reversed digit string (the leading zeros of the number it stands for);
  * all zeros give `''`, the reversed form of zero used by long division.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = StripTrailingZeros<'2100'>; // '21'  (the number 12)
  * ```
@@ -437,7 +437,7 @@ export type StripTrailingZeros<S extends string> = S extends `${infer H}0` ? Str
  * `S` is deliberately unconstrained: a constraint would make the compiler relate every recursive
  * conditional type passed here to `string` when checking the declarations that use it.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type N = ToNumber<'4690'>; // 4690
  * ```

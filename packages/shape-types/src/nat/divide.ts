@@ -11,7 +11,7 @@ import type { SubReversed } from './subtract';
  * `R - K·B` on reversed digit strings, or `'-'` when that is negative. `K·B` is cached per `(B, K)` by the
  * compiler, so each multiple of the divisor is computed at most once.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = Probe<'71', '7', '2'>; // '3'  (17 - 2·7)
  * ```
@@ -24,7 +24,7 @@ export type Probe<R extends string, B extends string, K extends Digit> =
  * `R - q·B`, as `[q, remainder]` with both numbers reversed. Found by a fixed binary search over the
  * digits (three or four subtraction probes), not by repeated subtraction.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = QuotientDigit<'71', '7'>; // ['2', '3']  (17 = 2·7 + 3)
  * ```
@@ -56,7 +56,7 @@ export type QuotientDigit<R extends string, B extends string> =
  * prepend `a` to the reversed remainder), find the quotient digit, repeat. Returns `[Q, R]` with `''`
  * standing for zero.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = LongDivision<'1000', '7'>; // ['142', '6']  (1000 = 142·7 + 6)
  * ```
@@ -80,7 +80,7 @@ export type LongDivision<
  * digits are zeros) as the starting remainder of long division, reversed: `[rest of A, remainder]`.
  * `B` is the reversed divisor; only its length matters.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = SplitHead<'123456', '321'>; // ['3456', '21']
  * ```
@@ -99,7 +99,7 @@ export type SplitHead<A extends string, B extends string, R extends string = ''>
  * `[quotient, remainder]` in normal order; the quotient may carry one leading zero (only the first
  * quotient digit can be zero).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = ShortDivision<'255', '2'>; // ['127', '1']
  * ```
@@ -118,7 +118,7 @@ export type ShortDivision<
 /**
  * Drop the one possible leading zero of a {@link ShortDivision} quotient.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = DropZero<'01'>; // '1'
  * ```
@@ -129,7 +129,7 @@ export type DropZero<Q extends string> = Q extends `0${infer T extends string}` 
  * `[floor(A / B), A mod B]` as normal-order digit strings, or `never` when `B` is zero or an operand is
  * not a natural-number literal. A one-digit divisor takes the {@link ShortDivision} path.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = DivMod<1000, 7>; // ['142', '6']
  * ```

@@ -9,7 +9,7 @@ import type { Digit, MulCarry, MulTable, NatString, Reverse, ToNumber } from './
  * Multiply a reversed digit string by one digit `D` with carry `C`; the product comes out reversed. One
  * {@link MulTable} lookup per digit.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = MulDigitReversed<'521', '3'>; // '573'  (125 · 3 = 375)
  * ```
@@ -32,7 +32,7 @@ export type MulDigitReversed<
  * `1` gives `A`. Instantiations are cached per `(A, d)`, so long multiplication and long division
  * compute each multiple at most once.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = TimesDigit<'21', '5'>; // '06'  (12 · 5 = 60)
  * ```
@@ -49,7 +49,7 @@ export type TimesDigit<A extends string, D extends Digit> = D extends '0'
  * `infer … extends string` rather than passed straight into constrained parameters, which spares the
  * compiler relating recursive conditional types to `string` when it checks this declaration.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = MulReversed<'21', '34'>; // '804'  (12 · 34 = 408)
  * ```
@@ -65,7 +65,7 @@ export type MulReversed<A extends string, B extends string, Acc extends string =
 /**
  * `true` when digit string `A` is strictly longer than `B` (one step per character of the shorter).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = IsLonger<'100', '99'>; // true
  * ```
@@ -80,7 +80,7 @@ export type IsLonger<A extends string, B extends string> = A extends `${string}$
  * Long multiplication of two normal-order digit strings of non-zero naturals; the Horner loop runs over
  * the shorter one. Result in normal order.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = MulDigits<'12', '34'>; // '408'
  * ```

@@ -18,7 +18,7 @@ import type {
  * out reversed with its high zeros stripped (so zero is `''`), or `'-'` when `B > A`. This is the probe
  * of long division.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = SubReversed<'001', '1'>; // '99'  (100 - 1)
  * type N = SubReversed<'1', '2'>;   // '-'
@@ -48,7 +48,7 @@ export type SubReversed<
  * zeros, or `'-'` when `B > A`. `S` is the pending borrow followed by the digits produced so far (see
  * {@link SubTable}).
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * type R = SubToNormal<'001', '1'>; // '099'
  * ```

@@ -42,8 +42,10 @@ export type PositiveArg<Where extends string, What extends string, N> = N extend
  * @example
  * ```ts
  * import type { NatArg, Refuse } from '@pix2pix-ts/shape-types';
- * declare function f<const N extends number>(o: { n: N } & Refuse<NatArg<'f', 'n', N>>): void;
- * f({ n: 3 }); // ok; f({ n: -3 }) does not compile: 'f: n -3 is not a natural number'
+ * const f = <const N extends number>(o: { n: N } & Refuse<NatArg<'f', 'n', N>>): number => o.n;
+ * f({ n: 3 }); // ok
+ * // @ts-expect-error: 'f: n -3 is not a natural number'
+ * f({ n: -3 });
  * ```
  */
 export type Refuse<Msg extends string> = [Msg] extends [never] ? unknown : { readonly [K in Msg]: never };

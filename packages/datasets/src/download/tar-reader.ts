@@ -120,7 +120,7 @@ const byteReader = (source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
  * import { createReadStream, existsSync } from 'node:fs';
  * import { pipeline } from 'node:stream';
  * import { createGunzip } from 'node:zlib';
- * import { readTar } from '@pix2pix-ts/datasets';
+ * import { readTar } from '@pix2pix-ts/datasets/node';
  * if (existsSync('facades.tar.gz')) {
  *   // pipeline, not .pipe: a read error must reach the stream being iterated
  *   for await (const entry of readTar(pipeline(createReadStream('facades.tar.gz'), createGunzip(), () => undefined))) {

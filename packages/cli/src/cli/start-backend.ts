@@ -32,8 +32,9 @@ export function startBackend(name: 'cpu' | 'wasm' | 'webgl' | 'webgpu', wasmKern
  *
  * @example
  * ```ts
- * import { describeBackend } from '@pix2pix-ts/cli';
- * // describeBackend(await useBackend('wasm')) === 'wasm (SIMD, 1 thread)'
+ * import { useBackend } from '@pix2pix-ts/backends';
+ * import { describeBackend } from '@pix2pix-ts/cli/node';
+ * describeBackend(await useBackend('cpu')); // 'cpu (reference JavaScript)'; on wasm: 'wasm (SIMD, 1 thread)'
  * ```
  */
 export function describeBackend(info: BackendInfo): string {

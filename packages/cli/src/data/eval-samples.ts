@@ -12,8 +12,13 @@ import { fromDatasetError } from './open-source';
  *
  * @example
  * ```ts
- * import { evalSamples } from '@pix2pix-ts/cli';
- * // const samples = await evalSamples(testSource, 64, [0, 1, 2])();
+ * import * as E from 'fp-ts/Either';
+ * import { synthetic } from '@pix2pix-ts/datasets';
+ * import { evalSamples } from '@pix2pix-ts/cli/node';
+ * const source = synthetic({ count: 4, size: 64 });
+ * if (E.isRight(source)) {
+ *   const samples = await evalSamples(source.right, 64, [0, 1, 2])(); // Right([3 samples of 64x64])
+ * }
  * ```
  */
 export function evalSamples(source: PairSource, size: number, indices: readonly number[]): TE.TaskEither<CliError, readonly Sample[]> {

@@ -11,7 +11,13 @@ export interface DocExample {
   readonly name: string;
   readonly code: string;
   readonly skip?: string;
+  /** Only imports and comments (the call itself commented out): it runs, but shows nothing working. */
+  readonly importsOnly: boolean;
 }
+
+/** True when every line of the code is blank, a comment or an import. */
+export const isImportsOnly = (code: string): boolean =>
+  code.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('//') || /^\s*import\b/.test(l));
 
 const SKIP = /^\s*\/\/\s*(browser only\b.*|not run:\s*(.*?))\s*$/;
 
@@ -77,7 +83,8 @@ export function collectExamples(root: string, readme: boolean): DocExample[] {
     : [];
   return [...fromSources, ...fromReadme].map((e) => {
     const skip = skipReason(e.code);
-    return skip === undefined ? e : { ...e, skip };
+    const example = { ...e, importsOnly: isImportsOnly(e.code) };
+    return skip === undefined ? example : { ...example, skip };
   });
 }
 

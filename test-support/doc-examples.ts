@@ -37,7 +37,8 @@ const fileOf = (i: number): string => `example-${i}.ts`;
 
 /**
  * Declares the vitest suite that runs a package's examples: one test per block, skipped ones named with their
- * reason, and a title with the counts (`42 examples: 40 run, 2 skipped`).
+ * reason, and a title with the counts (`42 examples: 40 run, 2 skipped`; examples whose call is only a comment
+ * are counted apart: they run but show nothing working).
  *
  * @example
  * ```ts
@@ -51,8 +52,10 @@ export function describeDocExamples(options: DocExamplesOptions): void {
   const outDir = join(root, '.scratch', 'doc-examples');
   const examples = collectExamples(root, options.readme ?? false);
   const skipped = examples.filter((e) => e.skip !== undefined).length;
+  const importsOnly = examples.filter((e) => e.skip === undefined && e.importsOnly).length;
+  const runs = `${examples.length - skipped} run${importsOnly > 0 ? ` (${importsOnly} of them only import: the call is a comment)` : ''}`;
 
-  describe(`documentation examples run (${examples.length} examples: ${examples.length - skipped} run, ${skipped} skipped)`, () => {
+  describe(`documentation examples run (${examples.length} examples: ${runs}, ${skipped} skipped)`, () => {
     beforeAll(async () => {
       rmSync(outDir, { recursive: true, force: true });
       mkdirSync(outDir, { recursive: true });
@@ -92,12 +95,12 @@ export function describeDocExamples(options: DocExamplesOptions): void {
       });
     }
 
-    examples.forEach(({ name, code, skip }, i) => {
+    examples.forEach(({ name, code, skip, importsOnly: onlyImports }, i) => {
       if (skip !== undefined) {
         it.skip(`${name} (skipped: ${skip})`, () => undefined);
         return;
       }
-      it(name, async () => {
+      it(onlyImports ? `${name} (imports only)` : name, async () => {
         expect(privateImports(code), `${name} imports private paths; examples use the public API (package names)`).toEqual([]);
         await import(/* @vite-ignore */ pathToFileURL(join(outDir, fileOf(i))).href);
       });

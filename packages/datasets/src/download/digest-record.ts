@@ -86,8 +86,16 @@ export const readDigestRecord = async (cacheDir: string, name: string): Promise<
  *
  * @example
  * ```ts
- * import { writeDigestRecord } from '@pix2pix-ts/datasets/node';
- * // await writeDigestRecord('/tmp/cache', { format: 'pix2pix-ts/dataset-digest', version: 1, name: 'maps', ... });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import * as E from 'fp-ts/Either';
+ * import { DigestRecord, writeDigestRecord } from '@pix2pix-ts/datasets/node';
+ * const record = DigestRecord.decode({
+ *   format: 'pix2pix-ts/dataset-digest', version: 1, name: 'maps', url: 'http://efrosgans.eecs.berkeley.edu/pix2pix/datasets/maps.tar.gz',
+ *   archiveSha256: 'a'.repeat(64), contentSha256: 'b'.repeat(64), bytes: 250_000_000,
+ * });
+ * if (E.isRight(record)) await writeDigestRecord(mkdtempSync(join(tmpdir(), 'cache-')), record.right); // Right('/tmp/cache-…/maps.digest.json')
  * ```
  */
 export const writeDigestRecord = async (cacheDir: string, record: DigestRecord): Promise<E.Either<DatasetError, string>> => {

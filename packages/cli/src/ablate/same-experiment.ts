@@ -9,8 +9,8 @@ const experimentOf = (c: RunConfig): unknown => ({ data: c.data, model: c.model,
  *
  * @example
  * ```ts
- * import { sameExperiment } from '@pix2pix-ts/cli';
- * // sameExperiment(a, { ...a, run: { ...a.run, name: 'other' } }) === true
+ * import { sameExperiment, type RunConfig } from '@pix2pix-ts/cli';
+ * const renamed = (a: RunConfig): boolean => sameExperiment(a, { ...a, run: { ...a.run, name: 'other' } }); // always true
  * ```
  */
 export const sameExperiment = (a: RunConfig, b: RunConfig): boolean => JSON.stringify(experimentOf(a)) === JSON.stringify(experimentOf(b));

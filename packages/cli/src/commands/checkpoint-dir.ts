@@ -31,6 +31,7 @@ export function checkpointDirOf(o: { readonly checkpoint?: string; readonly run?
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { checkpointSourceOf } from '@pix2pix-ts/cli/node';
  * // await checkpointSourceOf({ pretrained: 'facades_label2photo' }, env)(); // Right('~/.cache/pix2pix-ts/pretrained/facades_label2photo.pth')
  * ```

@@ -71,6 +71,7 @@ const describeFetched = (f: FetchedDataset): string[] => [
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { downloadCommand, processEnv } from '@pix2pix-ts/cli/node';
  * // await downloadCommand({ dataset: 'maps', verify: true }, processEnv(new AbortController().signal))(); // Right('~/.cache/pix2pix-ts/maps')
  * ```

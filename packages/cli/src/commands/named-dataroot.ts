@@ -62,6 +62,7 @@ const isFolder = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirect
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { datasetProgress } from '@pix2pix-ts/cli/node';
  * // fetchOfficialDataset('maps', { onProgress: datasetProgress(env) })
  * ```
@@ -80,6 +81,7 @@ export const datasetCliError = (option: string) => (e: { readonly _tag: string; 
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { fetchNamedDataroot } from '@pix2pix-ts/cli/node';
  * // await fetchNamedDataroot('maps', env)(); // Right({ root: '~/.cache/pix2pix-ts/maps', origin: 'cache', … })
  * ```
@@ -110,6 +112,7 @@ const origin = (f: FetchedDataset): string => `the official ${f.dataset.name} da
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { namedDataroot } from '@pix2pix-ts/cli/node';
  * // await namedDataroot({ dataroot: 'maps', smoke: true }, env)(); // Right({ dataroot: '~/.cache/pix2pix-ts/maps', direction: 'AtoB', … })
  * ```
@@ -141,6 +144,7 @@ export function namedDataroot(o: TrainOptions, env: CliEnv): TE.TaskEither<CliEr
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { namedEvalDataroot } from '@pix2pix-ts/cli/node';
  * // await namedEvalDataroot({ pretrained: 'sat2map', dataroot: 'maps' }, env)(); // Right({ …, dataroot: '~/.cache/pix2pix-ts/maps', phase: 'val' })
  * ```

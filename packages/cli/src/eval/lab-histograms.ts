@@ -101,8 +101,10 @@ export type LabIntersection = t.TypeOf<typeof LabIntersection>;
  *
  * @example
  * ```ts
- * import { labCountsOf, labIntersection } from '@pix2pix-ts/cli';
- * // labIntersection(labCountsOf(generated), labCountsOf(real)); // { l: 0.87, a: 0.74, b: 0.84 }
+ * import { labCountsOf, labIntersection, type Rgb8 } from '@pix2pix-ts/cli';
+ * const flat = (r: number, g: number, b: number): Rgb8 => ({ width: 2, height: 2, data: new Uint8Array(Array.from({ length: 4 }, () => [r, g, b]).flat()) });
+ * labIntersection(labCountsOf([flat(200, 60, 40)]), labCountsOf([flat(200, 60, 40)])); // { l: 1, a: 1, b: 1 }
+ * labIntersection(labCountsOf([flat(128, 128, 128)]), labCountsOf([flat(200, 60, 40)])); // { l: 0, a: 0, b: 0 }: grey vs red
  * ```
  */
 export const labIntersection = (generated: LabCounts, real: LabCounts): LabIntersection => ({

@@ -66,6 +66,7 @@ const validate = (path: string): TE.TaskEither<string, string> => async () => {
  *
  * @example
  * ```ts
+ * // not run: downloads from the network (the tests serve fixture archives on 127.0.0.1 instead)
  * import { fetchPretrained } from '@pix2pix-ts/cli/node';
  * // const r = await fetchPretrained('facades_label2photo', { onNote: console.log })();
  * // Right({ name: 'facades_label2photo', path: '~/.cache/pix2pix-ts/pretrained/facades_label2photo.pth', network: 'unet_256 …', fromCache: false })

@@ -5,9 +5,12 @@ import type { SplitMetrics } from './image-metrics';
  *
  * @example
  * ```ts
- * import { formatMetricsTable } from '@pix2pix-ts/cli';
- * // formatMetricsTable([['trained', m]]) ===
- * // 'generator  step     L1   PSNR   SSIM\n' + 'trained    3600  0.170  13.42  0.221\n' + …
+ * import { formatMetricsTable, type SplitMetrics } from '@pix2pix-ts/cli';
+ * const m: SplitMetrics = { phase: 'test', images: 106, l1: 0.17, psnr: 13.42, ssim: 0.221, testTime: 'dropout on, batch statistics', step: 3600, epoch: 9 };
+ * console.log(formatMetricsTable([['trained', m]]));
+ * // Metrics on test (106 images; dropout on, batch statistics; …)
+ * // generator  step    L1 ↓    PSNR ↑  SSIM ↑
+ * // trained    3600  0.1700  13.42 dB  0.2210
  * ```
  */
 export function formatMetricsTable(rows: ReadonlyArray<readonly [string, SplitMetrics]>): string {

@@ -9,9 +9,15 @@ const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '—');
  *
  * @example
  * ```ts
- * import { formatRealismTable } from '@pix2pix-ts/cli';
- * // formatRealismTable([['trained', m]]) ===
- * // 'Realism (…)\n' + 'generator       L ↑    a ↑    b ↑  FCN pixel acc ↑  class acc ↑  class IoU ↑\n' + …
+ * import { formatRealismTable, type SplitMetrics } from '@pix2pix-ts/cli';
+ * const m: SplitMetrics = {
+ *   phase: 'test', images: 106, l1: 0.17, psnr: 13.42, ssim: 0.221, testTime: 'dropout on, batch statistics', step: 3600, epoch: 9,
+ *   realism: { colour: { l: 0.758, a: 0.836, b: 0.719 } },
+ * };
+ * console.log(formatRealismTable([['trained', m]]));
+ * // Realism: Lab colour histograms of the generated vs the real test photos (…)
+ * // generator    L ↑    a ↑    b ↑  FCN pixel acc ↑  class acc ↑  class IoU ↑
+ * // trained    0.758  0.836  0.719                —            —            —
  * ```
  */
 export function formatRealismTable(rows: ReadonlyArray<readonly [string, SplitMetrics]>): string {

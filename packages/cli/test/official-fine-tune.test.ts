@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useBackend } from '@pix2pix-ts/backends';
 import { importPthFile } from '@pix2pix-ts/pix2pix/node';
 import { sharedDir } from '../../pix2pix/test/support/shared';
 import { runOfficial, torchMissing } from '../../pix2pix/test/support/torch-peer';
@@ -39,6 +40,8 @@ describe.skipIf(!present)('train --init_from an official checkpoint, then export
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['latest_net_D.pth', 'latest_net_G.pth']);
+    // Reading the files here builds their networks: this process needs a backend (importing layers installs none).
+    await useBackend('cpu');
     const g = await importPthFile(out)();
     expect(g._tag === 'Right' && g.right.spec).toEqual({ net: 'unet', downs: 7, ngf: 8, inputNc: 3, outputNc: 3, norm: 'batch', dropout: true });
     const d = await importPthFile(out, { role: 'D' })();

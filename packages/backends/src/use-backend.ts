@@ -17,7 +17,7 @@ import type { SelectBackendOptions } from './select-backend';
  *
  * await useBackend('wasm');
  * const w = tf.ones([4, 4, 3, 8]);
- * const dw = tf.grad((f: tf.Tensor4D) => tf.sum(tf.conv2d(tf.ones([1, 16, 16, 3]), f, 2, 1)))(w); // works on wasm
+ * const dw = tf.grad((f) => tf.sum(tf.conv2d(tf.ones<tf.Rank.R4>([1, 16, 16, 3]), f as tf.Tensor4D, 2, 1)))(w); // works on wasm
  * ```
  */
 export async function useBackend(name: BackendName, options: SelectBackendOptions = {}): Promise<BackendInfo> {

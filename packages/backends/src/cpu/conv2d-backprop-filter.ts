@@ -17,7 +17,7 @@ import { kernelScope } from '../shared/kernel-scope';
  * import { conv2dBackpropFilterCpu, useBackend } from '@pix2pix-ts/backends';
  *
  * await useBackend('cpu'); // installs it over cpu's own
- * const dw = tf.grad((w: tf.Tensor4D) => tf.sum(tf.conv2d(tf.ones([1, 8, 8, 3]), w, 2, 1)))(tf.ones([4, 4, 3, 2]));
+ * const dw = tf.grad((w) => tf.sum(tf.conv2d(tf.ones<tf.Rank.R4>([1, 8, 8, 3]), w as tf.Tensor4D, 2, 1)))(tf.ones([4, 4, 3, 2]));
  * console.log(conv2dBackpropFilterCpu.backendName, dw.shape); // cpu [4, 4, 3, 2]
  * ```
  */

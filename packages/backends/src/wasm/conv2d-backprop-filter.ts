@@ -22,7 +22,7 @@ import { isHeapBackend } from './heap-backend';
  * import { conv2dBackpropFilterWasm, useBackend } from '@pix2pix-ts/backends';
  *
  * await useBackend('wasm'); // registers it; by hand: tf.registerKernel(conv2dBackpropFilterWasm)
- * const dw = tf.grad((w: tf.Tensor4D) => tf.sum(tf.conv2d(tf.ones([1, 8, 8, 3]), w, 2, 1)))(tf.ones([4, 4, 3, 2]));
+ * const dw = tf.grad((w) => tf.sum(tf.conv2d(tf.ones<tf.Rank.R4>([1, 8, 8, 3]), w as tf.Tensor4D, 2, 1)))(tf.ones([4, 4, 3, 2]));
  * ```
  */
 export const conv2dBackpropFilterWasm: KernelConfig = {

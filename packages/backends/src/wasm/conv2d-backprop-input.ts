@@ -32,7 +32,7 @@ import { isHeapBackend, reverseRowsOnHeap } from './heap-backend';
  * await useBackend('wasm'); // installs it; by hand it would be:
  * // const native = tf.getKernel('Conv2DBackpropInput', 'wasm');
  * // tf.unregisterKernel('Conv2DBackpropInput', 'wasm'); tf.registerKernel(conv2dBackpropInputWasm(native));
- * const y = tf.conv2dTranspose(tf.ones([1, 4, 4, 8]), tf.ones([4, 4, 3, 8]), [1, 8, 8, 3], 2, 1); // uses it
+ * const y = tf.conv2dTranspose(tf.ones<tf.Rank.R4>([1, 4, 4, 8]), tf.ones<tf.Rank.R4>([4, 4, 3, 8]), [1, 8, 8, 3], 2, 1); // uses it
  * ```
  */
 export function conv2dBackpropInputWasm(native: KernelConfig | undefined): KernelConfig {

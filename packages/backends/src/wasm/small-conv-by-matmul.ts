@@ -81,7 +81,7 @@ function geometry(x: TensorInfo, filter: TensorInfo, attrs: NamedAttrMap): backe
  * await useBackend('wasm'); // installs it over Conv2D and FusedConv2D; by hand:
  * // const native = tf.getKernel('Conv2D', 'wasm'); tf.unregisterKernel('Conv2D', 'wasm');
  * // tf.registerKernel(smallConvByMatMul(native)!);
- * const y = tf.conv2d(tf.ones([1, 4, 4, 256]), tf.ones([4, 4, 256, 256]), 2, 1); // 4 output pixels: matmul
+ * const y = tf.conv2d(tf.ones<tf.Rank.R4>([1, 4, 4, 256]), tf.ones<tf.Rank.R4>([4, 4, 256, 256]), 2, 1); // 4 output pixels: matmul
  * ```
  */
 export function smallConvByMatMul(fallback: KernelConfig | undefined): KernelConfig | undefined {

@@ -5,7 +5,8 @@ import { encodePng } from '../src/image/png';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcess } from './support/in-process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '@pix2pix-ts/backends';
 import { loadGeneratorDir } from '../src/run/load-generator-dir';
 import { sharedDir } from '../../pix2pix/test/support/shared';
 
@@ -19,6 +20,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'pix2pix-cli-pth-'));
 
 describe.skipIf(!present)('test / eval / export accept an official .pth file or checkpoint folder', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // Some checks read and build networks in this process: it needs a backend (importing layers installs none).
+  beforeAll(async () => {
+    await useBackend('cpu');
+  });
 
   it('a .pth file and an official folder (<checkpoints_dir>/<name>/latest_net_G.pth) load as the generator, network inferred', async () => {
     const folder = join(tmp, 'checkpoints', 'facades_label2photo');

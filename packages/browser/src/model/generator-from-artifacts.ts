@@ -109,12 +109,18 @@ function weightBytes(data: tf.io.WeightData): ArrayBuffer {
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+ * import * as E from 'fp-ts/Either';
  * import { generatorFromArtifacts } from '@pix2pix-ts/browser';
- * import { translate } from '@pix2pix-ts/pix2pix';
+ * import { flattenTree, key } from '@pix2pix-ts/layers';
+ * import { unetGenerator } from '@pix2pix-ts/pix2pix';
  *
- * const artifacts = await tf.io.http('./model/model.json').load();
- * const loaded = generatorFromArtifacts(artifacts);
- * // if (E.isRight(loaded)) translate(loaded.right.generator, loaded.right.vars, labels, { dropout: false });
+ * // A page reads them with `await tf.io.http('model/model.json').load?.()`; here: an exported generator's tensors.
+ * const { params, state } = unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }).init(key(0), [1, 32, 32, 3]);
+ * const named = Object.fromEntries([...flattenTree(params).map(([p, t]) => [`params.${p}`, t]), ...flattenTree(state).map(([p, t]) => [`state.${p}`, t])]);
+ * const { data, specs } = await tf.io.encodeWeights(named);
+ * const loaded = generatorFromArtifacts({ weightSpecs: specs, weightData: data });
+ * if (E.isRight(loaded)) console.log(loaded.right.spec.netG, loaded.right.specFrom); // unet_32 inferred
+ * // then: translate(loaded.right.generator, loaded.right.vars, labels, { dropout: false })
  * ```
  */
 export function generatorFromArtifacts(artifacts: tf.io.ModelArtifacts): E.Either<Error, LoadedGenerator> {

@@ -20,8 +20,13 @@ const SYNTHETIC_COUNTS = { train: 64, val: 16, test: 16 } as const;
  *
  * @example
  * ```ts
- * import { openSource, DEFAULT_PRESET } from '@pix2pix-ts/cli';
- * // const source = await openSource({ ...DEFAULT_PRESET.data, mode: 'aligned', dataroot: '../shared/data/facades' }, 'test')();
+ * import * as E from 'fp-ts/Either';
+ * import { buildRunConfig } from '@pix2pix-ts/cli';
+ * import { openSource } from '@pix2pix-ts/cli/node';
+ * const config = buildRunConfig({ dataset_mode: 'synthetic' }); // no data to read: procedural facades
+ * if (E.isRight(config)) {
+ *   const source = await openSource(config.right.data, 'test')(); // Right(PairSource), e.g. of 'facades/test' for an aligned folder
+ * }
  * ```
  */
 export function openSource(data: DataConfig, phase: DataConfig['phase']): TE.TaskEither<CliError, PairSource> {

@@ -20,8 +20,10 @@ export const isPhotoMode = (mode: DataConfig['mode']): mode is DatasetModeName =
  *
  * @example
  * ```ts
- * import { photoModeOf, DEFAULT_PRESET } from '@pix2pix-ts/cli';
- * photoModeOf({ ...DEFAULT_PRESET.data, mode: 'colorization', photoSide: 'A' }); // { name: 'colorization', photoSide: 'A' }
+ * import * as E from 'fp-ts/Either';
+ * import { buildRunConfig, photoModeOf } from '@pix2pix-ts/cli';
+ * const config = buildRunConfig({ dataroot: 'photos', dataset_mode: 'colorization', photo_side: 'A' });
+ * if (E.isRight(config)) photoModeOf(config.right.data); // { name: 'colorization', photoSide: 'A' }
  * ```
  */
 export const photoModeOf = (data: DataConfig): DatasetMode | undefined =>

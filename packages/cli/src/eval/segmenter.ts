@@ -250,10 +250,19 @@ export interface SegmenterRequest {
  *
  * @example
  * ```ts
- * import { DEFAULT_SEGMENTER, openSource, trainOrLoadSegmenter } from '@pix2pix-ts/cli';
- * import { defaultCacheDir } from '@pix2pix-ts/datasets/node';
- * // const source = await openSource({ ...data, dataroot: '../shared/data/facades' }, 'train')();
- * // const seg = await trainOrLoadSegmenter({ source, settings: { ...DEFAULT_SEGMENTER, size: 64, seed: 0 }, cacheDir: defaultCacheDir() })();
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import * as E from 'fp-ts/Either';
+ * import { synthetic } from '@pix2pix-ts/datasets';
+ * import { DEFAULT_SEGMENTER, trainOrLoadSegmenter } from '@pix2pix-ts/cli/node';
+ * // a few steps on synthetic facades; for real: facades/train and the default 3,000 steps, cached in defaultCacheDir()
+ * const source = synthetic({ count: 8, size: 32 });
+ * if (E.isRight(source)) {
+ *   const settings = { ...DEFAULT_SEGMENTER, steps: 4, size: 32, seed: 0 };
+ *   const seg = await trainOrLoadSegmenter({ source: source.right, settings, cacheDir: mkdtempSync(join(tmpdir(), 'seg-')) })();
+ *   if (E.isRight(seg)) seg.right.dispose(); // Right({ net, params, state, settings, finalLoss, fromCache: false, dispose })
+ * }
  * ```
  */
 export function trainOrLoadSegmenter(request: SegmenterRequest): TE.TaskEither<CliError, TrainedSegmenter> {

@@ -7,7 +7,7 @@ import { netDInputOf, type ModelConfig } from '../config/run-config';
  * alone for `--netD_input unconditional`). Pure; throws for a name the configuration codec refuses and for
  * `encoder_decoder_<N>`, which has no official network.
  *
- * @example
+ * For instance (internal: not exported by the package, so not a run example):
  * ```ts
  * import { officialSpecsOf } from '@pix2pix-ts/cli';
  * // officialSpecsOf(config.model).G; // { net: 'unet', downs: 8, ngf: 64, ... }

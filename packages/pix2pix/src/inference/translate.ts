@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { key, shaped, untyped, type Key, type Layer, type Sig } from '@pix2pix-ts/layers';
+import { key, shaped, untyped, type AnyLayer, type Key, type Layer, type Sig } from '@pix2pix-ts/layers';
 import type { NetVars } from '../train/train-state';
 
 /** Test-time behaviour; the defaults are the paper's and the official `test.py`'s without `--eval`. */
@@ -14,6 +14,20 @@ export interface TranslateOptions {
 
 /** The key `[0, 1]` (high word 0, low word 1) every default translation draws its dropout masks from. */
 const DEFAULT_KEY: Key = key(1);
+
+/**
+ * Each generator's run-time-checked view, made once: the view remembers the last image shape it checked, so
+ * translating image after image of one size walks the generator's signature once, not once per image.
+ */
+const checkedViews = new WeakMap<AnyLayer, Layer<Sig>>();
+
+function checkedView(generator: AnyLayer): Layer<Sig> {
+  const known = checkedViews.get(generator);
+  if (known !== undefined) return known;
+  const view = untyped(generator);
+  checkedViews.set(generator, view);
+  return view;
+}
 
 /**
  * Translates images with a trained generator: `image` NHWC in [-1, 1] -> output in [-1, 1]. Nothing is
@@ -34,7 +48,7 @@ export function translate<G extends Sig>(generator: Layer<G>, vars: NetVars, ima
   const x = shaped(image, [null, null, null, null], 'translate: image');
   // The outer tidy frees the norm statistics `apply` returns; only the output survives.
   return tf.tidy(() => {
-    const { y } = untyped(generator).apply(vars.params, vars.state, x, {
+    const { y } = checkedView(generator).apply(vars.params, vars.state, x, {
       training: false,
       dropout: options.dropout ?? true,
       batchStats: options.batchStats ?? true,

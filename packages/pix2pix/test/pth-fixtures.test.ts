@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { disposeTree } from '@pix2pix-ts/layers';
+import { disposeTree, shaped } from '@pix2pix-ts/layers';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,9 @@ function specOf(m: Meta): OfficialNet {
 }
 
 describe.skipIf(!present)('.pth fixtures written by PyTorch: container, keys, inference', () => {
+  // Import builds our network's trees (tensors): a backend must be set up, as any caller's must.
+  beforeAll(() => onBackend('cpu'));
+
   it.each(CASES)('%s: every key, shape and dtype as PyTorch listed them, in file order', (name) => {
     const m = metaOf(name);
     const contents: PthContents = right(readPth(bytesOf(join(name, 'net.pth'))));
@@ -163,7 +166,7 @@ describe.skipIf(!present).each(NODE_BACKENDS)('.pth fixtures: our network from t
     const x = c.tensor('input');
     for (const mode of ['eval', 'train'] as const) {
       // eval: running statistics; train: batch statistics. Dropout off in both, as the fixtures were made.
-      const { y } = net.impl.apply(imported.vars.params, imported.vars.state, x, { training: false, dropout: false, batchStats: mode === 'train' });
+      const { y } = net.apply(imported.vars.params, imported.vars.state, shaped(x, [null, null, null, null]), { training: false, dropout: false, batchStats: mode === 'train' });
       const expected = c.tensor(`output_${mode}`);
       const err = maxAbsDiff(y, expected);
       report.push(`${backend} ${name} (${describeOfficialNet(imported.spec)}) ${mode}: max abs ${err.toExponential(2)}`);

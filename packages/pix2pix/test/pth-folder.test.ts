@@ -20,8 +20,8 @@ describe('the official checkpoint folder', () => {
   it('writes <checkpoints>/<name>/latest_net_G.pth and latest_net_D.pth, and reads a folder back by role', async () => {
     const g = specOrThrow(officialGenerator('unet_32', { ngf: 2 }));
     const d = specOrThrow(officialDiscriminator('basic', { ndf: 2 }));
-    const gVars = buildOfficialNet(g).impl.init(key(1), [1, 32, 32, 3]);
-    const dVars = buildOfficialNet(d).impl.init(key(2), [1, 32, 32, 6]);
+    const gVars = buildOfficialNet(g).init(key(1), [1, 32, 32, 3]);
+    const dVars = buildOfficialNet(d).init(key(2), [1, 32, 32, 6]);
     const written = await writeOfficialCheckpoint(dir, 'facades_ours', { G: { spec: g, vars: gVars }, D: { spec: d, vars: dVars } })();
     expect(written).toEqual({ _tag: 'Right', right: [join(dir, 'facades_ours', 'latest_net_G.pth'), join(dir, 'facades_ours', 'latest_net_D.pth')] });
     expect(readdirSync(join(dir, 'facades_ours')).sort()).toEqual(['latest_net_D.pth', 'latest_net_G.pth']);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { countParams, disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
+import { countParams, disposeTree, flattenTree, key, shaped } from '@pix2pix-ts/layers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -53,10 +53,10 @@ const inputNcOf = (s: OfficialNet): number => s.inputNc;
 function ours(spec: OfficialNet, seed: number) {
   const net = buildOfficialNet(spec);
   const side = minimalInputSide(spec);
-  const init = net.impl.init(key(seed), [1, side, side, inputNcOf(spec)]);
+  const init = net.init(key(seed), [1, side, side, inputNcOf(spec)]);
   const state = flattenTree(init.state).length === 0 ? init.state : tf.tidy(() => {
-    const x = tf.randomUniform([2, side, side, inputNcOf(spec)], -1, 1, 'float32', seed);
-    return net.impl.apply(init.params, init.state, x, { training: true, dropout: false, key: key(seed) }).state as tf.TensorContainer;
+    const x = shaped(tf.randomUniform([2, side, side, inputNcOf(spec)], -1, 1, 'float32', seed), [2, side, side, inputNcOf(spec)]);
+    return net.apply(init.params, init.state, x, { training: true, dropout: false, key: key(seed) }).state as tf.TensorContainer;
   });
   if (state !== init.state) disposeTree(init.state);
   return { params: init.params, state: state as typeof init.state };

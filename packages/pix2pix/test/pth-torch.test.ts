@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
+import { disposeTree, flattenTree, key, shaped } from '@pix2pix-ts/layers';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,10 +98,10 @@ describe.skipIf(missing !== undefined)('round trip through the real peer: our ne
     CASES.forEach(({ spec, side }, i) => {
       const net = buildOfficialNet(spec);
       const shape = [2, spec.inputNc, side, side];
-      const init = net.impl.init(key(100 + i), [2, side, side, spec.inputNc]);
+      const init = net.init(key(100 + i), [2, side, side, spec.inputNc]);
       // One training-mode pass moves the batch-norm running statistics off their defaults.
-      const warm = tf.randomUniform([2, side, side, spec.inputNc], -1, 1, 'float32', 200 + i);
-      const state = flattenTree(init.state).length === 0 ? init.state : net.impl.apply(init.params, init.state, warm, { training: true, dropout: false, key: key(1) }).state;
+      const warm = shaped(tf.randomUniform([2, side, side, spec.inputNc], -1, 1, 'float32', 200 + i), [2, side, side, spec.inputNc]);
+      const state = flattenTree(init.state).length === 0 ? init.state : net.apply(init.params, init.state, warm, { training: true, dropout: false, key: key(1) }).state;
       const pth = exportPth(spec, { params: init.params, state }, { numBatchesTracked: 1n });
       const file = join(dir, `net-${i}.pth`);
       writeFileSync(file, pth);
@@ -137,7 +137,7 @@ describe.skipIf(missing !== undefined)('round trip through the real peer: our ne
       const x = tf.tidy(() => tf.transpose(tf.tensor(peer.input, [...peer.shape]), [0, 2, 3, 1]));
       for (const mode of ['eval', 'train'] as const) {
         const worst = tf.tidy(() => {
-          const { y } = net.impl.apply(imported.right.vars.params, imported.right.vars.state, x, { training: false, dropout: false, batchStats: mode === 'train' });
+          const { y } = net.apply(imported.right.vars.params, imported.right.vars.state, shaped(x, [null, null, null, null]), { training: false, dropout: false, batchStats: mode === 'train' });
           const theirs = tf.tensor(peer.torch[mode], [y.shape[0] ?? 0, y.shape[3] ?? 0, y.shape[1] ?? 0, y.shape[2] ?? 0]);
           return tf.max(tf.abs(tf.sub(y, tf.transpose(theirs, [0, 2, 3, 1])))).dataSync()[0] ?? Number.NaN;
         });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CMP_PALETTE } from '@pix2pix-ts/datasets';
-import { key } from '@pix2pix-ts/layers';
+import { key, shaped } from '@pix2pix-ts/layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addToConfusion,
@@ -98,8 +98,8 @@ describe('the segmenter (cpu)', () => {
     expect(segmentationDepthFor(256)).toBe(7);
     expect(() => segmentationDepthFor(48)).toThrow(/power of 2/);
     const net = segmentationNet({ classes: 5, depth: 5, ngf: 4 });
-    const { params, state } = net.impl.init(key(0), [1, 32, 32, 3]);
-    const y = net.impl.apply(params, state, tf.zeros([1, 32, 32, 3]), { training: false }).y;
+    const { params, state } = net.init(key(0), [1, 32, 32, 3]);
+    const y = net.apply(params, state, shaped(tf.zeros([1, 32, 32, 3]), [1, 32, 32, 3]), { training: false }).y;
     expect(y.shape).toEqual([1, 32, 32, 5]);
     tf.dispose(y);
   });

@@ -93,8 +93,8 @@ describe('--init_type / --init_gain (the official init_weights)', () => {
     const ortho = fromArgv(['--dataroot', 'd', '--smoke', '--init_type', 'orthogonal', '--init_gain', '0.5']);
     expect(ortho.model).toMatchObject({ initType: 'orthogonal', initGain: 0.5 });
     const wrapped = initialisedNets(ortho.model, buildNets(ortho.model));
-    const a = wrapped.generator.impl.init(key(0), [1, 32, 32, 3]);
-    const b = nets.generator.impl.init(key(0), [1, 32, 32, 3]);
+    const a = wrapped.generator.init(key(0), [1, 32, 32, 3]);
+    const b = nets.generator.init(key(0), [1, 32, 32, 3]);
     const first = (t: typeof a.params) => flattenTree(t).find(([p]) => p.endsWith('kernel'))?.[1];
     const wa = first(a.params);
     const wb = first(b.params);

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '@pix2pix-ts/backends';
-import { disposeTree, flattenTree, key } from '@pix2pix-ts/layers';
+import { disposeTree, flattenTree, key, shaped } from '@pix2pix-ts/layers';
 import { buildNets } from '@pix2pix-ts/pix2pix';
 import { buildRunConfig, fitProblem, memoryLimitOf, networkCost, trainingBytes, WASM_HEAP_BYTES, type TrainOptions } from '../src/index';
 
@@ -66,13 +66,13 @@ describe('networkCost', () => {
             [nets.generator, [batch, 64, 64, 3]],
             [nets.discriminator, [batch, 64, 64, 6]],
           ] as const) {
-            const made = net.impl.init(key(0), shape);
+            const made = net.init(key(0), shape);
             const kernels = flattenTree(made.params)
               .filter(([p]) => p.endsWith('kernel'))
               .reduce((n, [, t]) => n + t.size, 0);
             const cost = networkCost(net, shape);
             expect(cost.weights).toBe(kernels);
-            const y = net.impl.apply(made.params, made.state, tf.zeros([...shape]), { training: false });
+            const y = net.apply(made.params, made.state, shaped(tf.zeros([...shape]), shape), { training: false });
             expect(E.isRight(cost.output) ? cost.output.right : cost.output.left).toEqual(y.y.shape);
             y.y.dispose();
             disposeTree(made.params);

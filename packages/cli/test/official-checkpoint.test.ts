@@ -110,7 +110,7 @@ describe.skipIf(!present)('test / eval / export accept an official .pth file or 
   it('a generator the official command line cannot name (unet_32) is exported with a note saying how it loads there', async () => {
     const spec = officialGenerator('unet_32', { ngf: 2 });
     if (spec === undefined) throw new Error('no spec');
-    const vars = buildOfficialNet(spec).impl.init(key(0), [1, 32, 32, 3]);
+    const vars = buildOfficialNet(spec).init(key(0), [1, 32, 32, 3]);
     const file = join(tmp, 'small.pth');
     writeFileSync(file, exportPth(spec, vars));
     const r = await inProcess(['convert', '--input', file, '--to', 'pth', '--output', join(tmp, 'checkpoints', 'small')]);

@@ -1,4 +1,4 @@
-import { disposeTree, key, outputShapeOf, tidyTree, type Layer, type Sig } from '@pix2pix-ts/layers';
+import { disposeTree, key, outputShapeOf, shaped, type Layer, type Sig } from '@pix2pix-ts/layers';
 import * as E from 'fp-ts/Either';
 import { patchGanOf, resnetGeneratorOf, translate, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
@@ -26,7 +26,7 @@ const CASES: readonly ModelCase[] = [
 ];
 
 async function forward(c: ModelCase, net: Layer<Sig>, params: TreeValues, state: TreeValues, x: Float32Array): Promise<TreeValues> {
-  const fresh = net.impl.init(key(1), c.shape);
+  const fresh = net.init(key(1), c.shape);
   const p = treeFrom(fresh.params, params);
   const s = treeFrom(fresh.state, state);
   disposeTree(fresh.params);
@@ -39,7 +39,7 @@ async function forward(c: ModelCase, net: Layer<Sig>, params: TreeValues, state:
     values = [['y', Float32Array.from(y.dataSync())]];
     y.dispose();
   } else {
-    const out = tidyTree(() => net.impl.apply(p, s, xt, { training: c.mode === 'train', key: key(11) }));
+    const out = net.apply(p, s, shaped(xt, c.shape), { training: c.mode === 'train', key: key(11) });
     await settle(out);
     values = [['y', Float32Array.from(out.y.dataSync())], ...treeValues(out.state, 'state.')];
     out.y.dispose();
@@ -63,7 +63,7 @@ export async function modelsCase(): Promise<ModelAgreement[]> {
   for (const c of CASES) {
     const net = c.build();
     await onBackend('cpu');
-    const init = net.impl.init(key(1), c.shape);
+    const init = net.init(key(1), c.shape);
     const params = treeValues(init.params);
     // Non-trivial running statistics, so that eval mode uses them.
     const state = treeValues(init.state).map(([n, v], i) => [n, v.map((_, j) => (n.endsWith('variance') ? 0.5 + ((i + j) % 7) / 7 : ((i * 3 + j) % 5) / 10 - 0.2))] as const);

@@ -1,4 +1,4 @@
-import { disposeTree } from '@pix2pix-ts/layers';
+import { disposeTree, shaped } from '@pix2pix-ts/layers';
 import { buildOfficialNet, describeOfficialNet, importPth } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { gpu, maxAbsDiff, onBackend } from '../backends';
@@ -33,7 +33,7 @@ export async function pthForwardCase(): Promise<PthParity[]> {
     const errors: number[] = [];
     for (const mode of ['eval', 'train'] as const) {
       const expected = c.tensor(`output_${mode}`);
-      const { y } = net.impl.apply(vars.params, vars.state, input, { training: false, dropout: false, batchStats: mode === 'train' });
+      const { y } = net.apply(vars.params, vars.state, shaped(input, [null, null, null, null]), { training: false, dropout: false, batchStats: mode === 'train' });
       errors.push(await maxAbsDiff(y, expected));
       tf.dispose([y, expected]);
     }

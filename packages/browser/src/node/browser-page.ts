@@ -49,9 +49,14 @@ const PAGE = '<!doctype html><meta charset="utf-8"><title>pix2pix-ts</title><scr
  *
  * @example
  * ```ts
+ * // not run: starts headless Chromium (the browser tests do, one at a time under the machine-wide lock)
+ * import * as E from 'fp-ts/Either';
  * import { openBrowserPage } from '@pix2pix-ts/browser/node';
- * // const session = await openBrowserPage({ script: { entry: '/abs/page.ts' } })();
- * // … session.page.evaluate(…) …; await session.close()();
+ * const session = await openBrowserPage({ script: { entry: '/abs/page.ts' } })();
+ * if (E.isRight(session)) {
+ *   console.log(await session.right.page.evaluate(() => navigator.userAgent));
+ *   await session.right.close()();
+ * }
  * ```
  */
 export function openBrowserPage(options: BrowserPageOptions): TE.TaskEither<Error, BrowserPage> {

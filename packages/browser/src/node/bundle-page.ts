@@ -17,8 +17,15 @@ export interface BundleOptions {
  *
  * @example
  * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import * as E from 'fp-ts/Either';
  * import { bundlePage } from '@pix2pix-ts/browser/node';
- * // const js = await bundlePage('/abs/path/page.ts')();
+ * const entry = join(mkdtempSync(join(tmpdir(), 'page-')), 'page.ts');
+ * writeFileSync(entry, 'const twice = (x: number): number => 2 * x;\nconsole.log(twice(21));\n'); // a real page imports the packages
+ * const js = await bundlePage(entry)(); // Right('"use strict";(() => { … })();')
+ * if (E.isLeft(js)) throw js.left;
  * ```
  */
 export function bundlePage(entry: string, options: BundleOptions = {}): TE.TaskEither<Error, string> {

@@ -4,8 +4,10 @@
  *
  * @example
  * ```ts
- * // in the trainer page
- * // const a = await fetchFloats('/blob/…', 1 * 32 * 32 * 3);
+ * import { fetchFloats } from '@pix2pix-ts/browser';
+ * // in the trainer page: await fetchFloats('/blob/…', 1 * 32 * 32 * 3); any URL fetch takes works
+ * const bytes = new Uint8Array(new Float32Array([1, 2]).buffer);
+ * const a = await fetchFloats(`data:application/octet-stream;base64,${btoa(String.fromCharCode(...bytes))}`, 2); // Float32Array [1, 2]
  * ```
  */
 export async function fetchFloats(url: string, expected: number): Promise<Float32Array> {
@@ -19,7 +21,8 @@ export async function fetchFloats(url: string, expected: number): Promise<Float3
  *
  * @example
  * ```ts
- * // const weights = await fetchBytes('/blob/…');
+ * import { fetchBytes } from '@pix2pix-ts/browser';
+ * const weights = await fetchBytes('data:application/octet-stream;base64,AAECAw=='); // 4 bytes: 0 1 2 3
  * ```
  */
 export async function fetchBytes(url: string): Promise<ArrayBuffer> {
@@ -33,7 +36,9 @@ export async function fetchBytes(url: string): Promise<ArrayBuffer> {
  *
  * @example
  * ```ts
- * // await postBytes('/upload/…', new Float32Array([1, 2]));
+ * // browser only: posts to the trainer page's own server
+ * import { postBytes } from '@pix2pix-ts/browser';
+ * await postBytes('/upload/…', new Float32Array([1, 2]));
  * ```
  */
 export async function postBytes(url: string, bytes: ArrayBufferView | ArrayBuffer): Promise<void> {

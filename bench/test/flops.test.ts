@@ -1,6 +1,6 @@
 import { useBackend } from '@pix2pix-ts/backends';
-import { disposeTree, key } from '@pix2pix-ts/layers';
-import { patchGan, translate, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { disposeTree, key, shaped } from '@pix2pix-ts/layers';
+import { patchGanOf, translate, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configById, type BenchConfig } from '../src/configs';
@@ -50,14 +50,14 @@ describe('FLOP counting', () => {
   });
 
   it("matches the conv kernels our generator and discriminator run (tf.profile's shapes)", async () => {
-    const G = unetGenerator({ depth: small.depth, ngf: small.ngf, outChannels: 3 });
-    const D = patchGan({ nLayers: 3, ndf: small.ndf });
-    const g = G.impl.init(key(0), [1, small.size, small.size, 3]);
-    const d = D.impl.init(key(1), [1, small.size, small.size, 6]);
+    const G = unetGeneratorOf({ depth: small.depth, ngf: small.ngf, outChannels: 3 });
+    const D = patchGanOf({ nLayers: 3, ndf: small.ndf });
+    const g = G.init(key(0), [1, small.size, small.size, 3]);
+    const d = D.init(key(1), [1, small.size, small.size, 6]);
     const x = tf.zeros([1, small.size, small.size, 3]) as tf.Tensor4D;
-    const xy = tf.zeros([1, small.size, small.size, 6]) as tf.Tensor4D;
+    const xy = shaped(tf.zeros([1, small.size, small.size, 6]), [1, small.size, small.size, 6]);
     expect(await profiledConvFlops(() => translate(G, g, x, { dropout: false }))).toBe(forwardFlops(unetConvs(small.size, small.depth, small.ngf)));
-    expect(await profiledConvFlops(() => D.impl.apply(d.params, d.state, xy, { training: false }).y)).toBe(forwardFlops(patchGanConvs(small.size, 3, small.ndf)));
+    expect(await profiledConvFlops(() => D.apply(d.params, d.state, xy, { training: false }).y)).toBe(forwardFlops(patchGanConvs(small.size, 3, small.ndf)));
     tf.dispose([x, xy]);
     for (const t of [g.params, g.state, d.params, d.state]) disposeTree(t);
   });

@@ -1,5 +1,5 @@
 import { flattenTree, key } from '@pix2pix-ts/layers';
-import { buildNets, disposeState, initTrainState, patchGan, unetGenerator } from '@pix2pix-ts/pix2pix';
+import { buildNets, disposeState, initTrainState, patchGanOf, unetGeneratorOf } from '@pix2pix-ts/pix2pix';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ describe('the bench builds its networks from the one model spec', () => {
     const size = 2 ** config.depth;
     const shape = [1, size, size, 3] as const;
     const fromSpec = initTrainState(buildNets({ ...modelSpecOf(config), ngf: 1, ndf: 1 }), key(0), shape, 3);
-    const byHand = initTrainState({ generator: unetGenerator({ depth: config.depth, ngf: 1, outChannels: 3 }), discriminator: patchGan({ nLayers: config.nLayers, ndf: 1 }) }, key(0), shape, 3);
+    const byHand = initTrainState({ generator: unetGeneratorOf({ depth: config.depth, ngf: 1, outChannels: 3 }), discriminator: patchGanOf({ nLayers: config.nLayers, ndf: 1 }) }, key(0), shape, 3);
     const paths = (s: typeof fromSpec) => [s.g.params, s.g.state, s.d.params, s.d.state].map((t) => flattenTree(t).map(([p, x]) => `${p}:${x.shape.join('x')}`));
     expect(paths(fromSpec)).toEqual(paths(byHand));
     expect(modelSpecOf(config)).toMatchObject({ netG: `unet_${size}`, ngf: config.ngf, ndf: config.ndf, nLayersD: config.nLayers });

@@ -14,8 +14,14 @@ export const toRgb8 = (values: Float32Array, width: number, height: number): Rgb
  *
  * @example
  * ```ts
- * import { sampleRgb8 } from '@pix2pix-ts/cli';
- * // const { input, target } = sampleRgb8(sample, 'colorization');
+ * import * as E from 'fp-ts/Either';
+ * import { synthetic } from '@pix2pix-ts/datasets';
+ * import { evalSamples, sampleRgb8 } from '@pix2pix-ts/cli/node';
+ * const source = synthetic({ count: 2, size: 32 });
+ * const samples = E.isRight(source) ? await evalSamples(source.right, 32, [0])() : source;
+ * if (E.isRight(samples) && samples.right[0] !== undefined) {
+ *   const { input, target } = sampleRgb8(samples.right[0]); // 32x32 RGB each; with 'colorization': gray L | colour
+ * }
  * ```
  */
 export const sampleRgb8 = (s: Sample, mode?: DatasetModeName): { readonly input: Rgb8; readonly target: Rgb8 } => ({
@@ -31,8 +37,13 @@ export const sampleRgb8 = (s: Sample, mode?: DatasetModeName): { readonly input:
  *
  * @example
  * ```ts
+ * import { key } from '@pix2pix-ts/layers';
+ * import { unetGeneratorOf } from '@pix2pix-ts/pix2pix';
  * import { generateImage } from '@pix2pix-ts/cli';
- * // const photo = generateImage(generator, state.g, sample.a, 64, 64, { dropout: true, batchStats: true, numTest: null }, 0, 17);
+ * const generator = unetGeneratorOf({ depth: 5, ngf: 8, outChannels: 3 }); // Layer<Sig>: dims checked at run time
+ * const { params, state } = generator.init(key(0), [1, 32, 32, 3]);
+ * const labels = new Float32Array(32 * 32 * 3).fill(-1); // a [-1, 1] HWC image, e.g. a sample's `a`
+ * const photo = generateImage(generator, { params, state }, labels, 32, 32, { dropout: true, batchStats: true, numTest: null }, 0, 17); // Rgb8 32x32
  * ```
  */
 export function generateImage(

@@ -88,9 +88,10 @@ export interface RealismInput {
  *
  * @example
  * ```ts
- * import { evaluateRealism } from '@pix2pix-ts/cli';
- * // const m = evaluateRealism({ generated, real, labels, segmenter });
- * // m.colour.l, m.fcn?.generated.pixelAccuracy, m.fcn?.real.classIou
+ * import { evaluateRealism, type Rgb8 } from '@pix2pix-ts/cli';
+ * const flat = (v: number): Rgb8 => ({ width: 4, height: 4, data: new Uint8Array(48).fill(v) });
+ * const m = evaluateRealism({ generated: [flat(100)], real: [flat(100)] }); // m.colour: { l: 1, a: 1, b: 1 }
+ * // with labels and a segmenter (trainOrLoadSegmenter) also the FCN-score: m.fcn?.generated.pixelAccuracy, m.fcn?.real.classIou
  * ```
  */
 export function evaluateRealism(input: RealismInput): RealismMetrics {

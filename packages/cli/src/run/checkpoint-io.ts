@@ -81,7 +81,7 @@ const stateIn = (dir: string, artifacts: Parameters<typeof stateFromArtifacts>[0
  *
  * @example
  * ```ts
- * import { loadRunCheckpoint } from '@pix2pix-ts/cli';
+ * import { loadRunCheckpoint } from '@pix2pix-ts/cli/node';
  * // const { config, nets, state } = await loadRunCheckpoint('runs/facades-…/checkpoints/latest')();
  * ```
  */
@@ -110,7 +110,7 @@ export function loadRunCheckpoint(dir: string): TE.TaskEither<CliError, LoadedCh
  *
  * @example
  * ```ts
- * import { loadStateOf } from '@pix2pix-ts/cli';
+ * import { loadStateOf } from '@pix2pix-ts/cli/node';
  * // const { state } = await loadStateOf('runs/facades-…/checkpoints/latest', config, buildNets(config.model))();
  * ```
  */

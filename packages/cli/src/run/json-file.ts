@@ -14,8 +14,14 @@ import { inputError, messageOf, type CliError } from '../cli/cli-error';
  *
  * @example
  * ```ts
- * import { readJson, RunConfig } from '@pix2pix-ts/cli';
- * // const config = await readJson('runs/x/config.json', RunConfig)();
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import * as t from 'io-ts';
+ * import { readJson } from '@pix2pix-ts/cli/node';
+ * const path = join(tmpdir(), 'point.json');
+ * writeFileSync(path, '{ "x": 1 }');
+ * const point = await readJson(path, t.type({ x: t.number }))(); // Right({ x: 1 }); a run's: readJson('runs/x/config.json', RunConfig)
  * ```
  */
 export function readJson<A>(path: string, codec: t.Type<A, unknown, unknown>): TE.TaskEither<CliError, A> {

@@ -31,9 +31,15 @@ const toTensors = (b: DataBatch): Batch => {
  *
  * @example
  * ```ts
- * import { localTrainer, freshState, buildNets, objectiveOf } from '@pix2pix-ts/cli/node';
- * // const trainer = localTrainer(nets, objectiveOf(config.objective), freshState(config, nets));
- * // const metrics = await trainer.train(batch, 1)();
+ * import * as E from 'fp-ts/Either';
+ * import { buildNets, objectiveOf } from '@pix2pix-ts/pix2pix';
+ * import { buildRunConfig, freshState, localTrainer } from '@pix2pix-ts/cli/node';
+ * const config = buildRunConfig({ dataset_mode: 'synthetic', preset: 'smoke' });
+ * if (E.isRight(config)) {
+ *   const nets = buildNets(config.right.model);
+ *   const trainer = localTrainer(nets, objectiveOf(config.right.objective), freshState(config.right, nets));
+ *   // const metrics = await trainer.train(batch, 1)(); // one step on a batch of the loader
+ * }
  * ```
  */
 export function localTrainer(nets: Pix2PixNets, objective: Objective, initial: TrainState): Trainer {

@@ -27,7 +27,9 @@ const pageError =
  *
  * @example
  * ```ts
- * import { startWebgl, webglRunTrainer, freshState, buildNets } from '@pix2pix-ts/cli/node';
+ * // not run: starts headless Chromium
+ * import { buildNets } from '@pix2pix-ts/pix2pix';
+ * import { startWebgl, webglRunTrainer, freshState } from '@pix2pix-ts/cli/node';
  * // const { session } = (await startWebgl(undefined)()).right;
  * // const trainer = await webglRunTrainer(session, config, freshState(config, buildNets(config.model)))();
  * ```

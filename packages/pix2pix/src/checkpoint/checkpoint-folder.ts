@@ -58,8 +58,11 @@ export function unsafeWeightsPath(p: string): string | undefined {
  *
  * @example
  * ```ts
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { makeFolder } from '@pix2pix-ts/pix2pix/node';
- * // await makeFolder('/proc/x'); // throws: cannot create folder /proc/x (ENOENT …)
+ * await makeFolder(join(tmpdir(), `run-${process.pid}`, 'checkpoints', 'latest')); // the parents too
+ * await makeFolder('/proc/x').catch((e: Error) => e.message); // 'cannot create folder /proc/x (ENOENT …)', not a hang
  * ```
  */
 export async function makeFolder(path: string): Promise<void> {

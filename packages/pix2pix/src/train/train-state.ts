@@ -37,7 +37,18 @@ export function stateTensors(s: TrainState): tf.Tensor[] {
  *
  * @example
  * ```ts
- * // const [next, metrics] = step(state, batch); releaseState(state, next); state = next;
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { key } from '@pix2pix-ts/layers';
+ * import { disposeState, initTrainState, makeTrainStep, PAPER_OBJECTIVE, patchGan, releaseState, unetGenerator } from '@pix2pix-ts/pix2pix';
+ * const nets = { generator: unetGenerator({ depth: 5, ngf: 8, outChannels: 3 }), discriminator: patchGan({ nLayers: 2, ndf: 8 }) };
+ * const step = makeTrainStep(nets, PAPER_OBJECTIVE);
+ * let state = initTrainState(nets, key(0), [1, 32, 32, 3], 3);
+ * const a = tf.randomUniform<tf.Rank.R4>([1, 32, 32, 3], -1, 1, 'float32', 1);
+ * const [next] = step(state, { a, b: a });
+ * releaseState(state, next); // frees what `next` does not share with `state`
+ * state = next;
+ * disposeState(state);
+ * a.dispose();
  * ```
  */
 export function releaseState(old: TrainState, next: TrainState): void {

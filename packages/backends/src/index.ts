@@ -9,6 +9,7 @@
 export * from './backend/backend-name';
 export * from './backend/backend-error';
 export * from './backend/backend-info';
+export * from './backend/started-backend';
 export * from './select-backend';
 export * from './use-backend';
 export * from './registry/kernel-names';

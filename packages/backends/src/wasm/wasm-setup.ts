@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isNode } from '../node/is-node';
 import { wasmBinaryDir } from '../node/wasm-binary-dir';
+import { startedBackend } from '../backend/started-backend';
 
 /**
  * The `@tensorflow/tfjs-backend-wasm` module, loaded lazily by {@link selectBackend}.
@@ -32,7 +33,7 @@ export type WasmBackendModule = typeof import('@tensorflow/tfjs-backend-wasm');
  * ```
  */
 export async function configureWasmPaths(wasm: WasmBackendModule, wasmPaths?: string): Promise<string | undefined> {
-  if (tf.findBackend('wasm') !== null) return undefined;
+  if (startedBackend('wasm') !== undefined) return undefined;
   const prefix = wasmPaths ?? (isNode() ? await wasmBinaryDir() : undefined);
   if (prefix !== undefined) wasm.setWasmPaths(prefix);
   return prefix;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WasmBackendModule } from './wasm-setup';
 import { importNodeBuiltin } from '../node/import-node-builtin';
 import { isNode } from '../node/is-node';
+import { startedBackend } from '../backend/started-backend';
 
 /**
  * What {@link prepareWasmThreads} changed for the backend's start, undone by `restore` once it has
@@ -44,7 +45,7 @@ const emscriptenModule = (backend: unknown): EmscriptenPThreads | undefined => {
  * ```
  */
 export function wasmThreadsInUse(wasm: WasmBackendModule): number {
-  if (tf.findBackend('wasm') === null) return 1;
+  if (startedBackend('wasm') === undefined) return 1;
   return Math.max(1, wasm.getThreadsCount());
 }
 
@@ -54,7 +55,7 @@ export function wasmThreadsInUse(wasm: WasmBackendModule): number {
  * are gone with it; its pool's workers are terminated. The backend's factory is registered again as it was.
  */
 function restartIfOtherThreads(wasm: WasmBackendModule, threads: number): void {
-  const started = tf.findBackend('wasm');
+  const started = startedBackend('wasm');
   if (started === null || wasmThreadsInUse(wasm) === threads) return;
   const factory = tf.findBackendFactory('wasm');
   if (factory === null) return;
@@ -136,7 +137,7 @@ async function patchNodeStart(threads: number): Promise<() => void> {
 export async function prepareWasmThreads(wasm: WasmBackendModule, threads: number): Promise<WasmThreadsPreparation> {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`wasm threads: expected a positive integer, got ${threads}`);
   restartIfOtherThreads(wasm, threads);
-  if (tf.findBackend('wasm') !== null) return { threads, restore: () => undefined };
+  if (startedBackend('wasm') !== undefined) return { threads, restore: () => undefined };
   wasm.setThreadsCount(threads);
   if (threads === 1) {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -160,6 +161,6 @@ export async function prepareWasmThreads(wasm: WasmBackendModule, threads: numbe
  * ```
  */
 export function unrefWasmWorkers(): void {
-  const started = tf.findBackend('wasm');
+  const started = startedBackend('wasm');
   for (const w of emscriptenModule(started)?.PThread?.runningWorkers ?? []) w.unref?.();
 }

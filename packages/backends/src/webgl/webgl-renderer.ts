@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { startedBackend } from '../backend/started-backend';
 
 /**
  * The `@tensorflow/tfjs-backend-webgl` module, loaded lazily by {@link selectBackend}.
@@ -37,7 +38,7 @@ export function webglRenderer(webgl: WebglBackendModule): {
   readonly vendor: string | undefined;
 } {
   const webglVersion = tf.env().getNumber('WEBGL_VERSION');
-  const backend = tf.findBackend('webgl');
+  const backend = startedBackend('webgl');
   if (!(backend instanceof webgl.MathBackendWebGL)) return { webglVersion, renderer: undefined, vendor: undefined };
   const gl = backend.gpgpu.gl;
   const debug = gl.getExtension('WEBGL_debug_renderer_info');

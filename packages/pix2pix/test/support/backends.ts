@@ -13,7 +13,7 @@ export async function onBackend(name: NodeBackend | typeof WASM_2_THREADS): Prom
   const info = name === WASM_2_THREADS ? await useBackend('wasm', { threads: 2 }) : await useBackend(name);
   const expected = name === WASM_2_THREADS ? 'wasm' : name;
   if (tf.getBackend() !== expected) throw new Error(`backend ${name} did not activate (got ${tf.getBackend()})`);
-  if (name === WASM_2_THREADS && (info.name !== 'wasm' || info.threadsCount !== 2)) throw new Error(`${name}: wasm started without its 2 threads`);
+  if (name === WASM_2_THREADS && (info.name !== 'wasm' || info.threadsCount !== 2)) throw new Error(`${name}: wasm started without its 2 threads: ${JSON.stringify(info)}`);
 }
 
 /** Max |a - b| / max(1, |b|) over two arrays: relative error with an absolute floor near zero. */

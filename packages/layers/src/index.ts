@@ -28,4 +28,5 @@ export * from './combinators/serial';
 export * from './combinators/skip';
 export * from './combinators/residual';
 export * from './combinators/named';
+export * from './combinators/same-size';
 export { shaped, assertShape, type Tensor } from '@pix2pix-ts/shape-types';

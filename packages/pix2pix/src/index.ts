@@ -5,7 +5,6 @@
 export * from './generators/norm';
 export * from './generators/unet';
 export * from './generators/resnet';
-export * from './generators/same-size';
 export * from './generators/encoder-decoder';
 export * from './discriminators/patch-gan';
 export * from './discriminators/discriminator-input';

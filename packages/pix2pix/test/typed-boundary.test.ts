@@ -79,17 +79,12 @@ describe('production code uses the typed API (issue 12, item 3)', () => {
   const inRepo = (p: string): string => relative(root, p);
   const packageSources = (...dirs: string[]): string[] => dirs.flatMap((d) => sources(join(root, d)));
 
-  // A combinator that defines a layer from another (pix2pix's `sameSize`) reuses its implementation, as the
-  // combinators of layers do; every caller of a network goes through its checked init / apply.
-  const definesLayers = (f: string): boolean => /packages\/pix2pix\/src\/(generators|discriminators)\//.test(inRepo(f));
-
   it('no `.impl` in the callers outside packages/layers: they go through the checked init / apply', () => {
     const dirs = readdirSync(join(root, 'packages'))
       .filter((p) => p !== 'layers')
       .map((p) => `packages/${p}/src`)
       .filter((d) => statSync(join(root, d), { throwIfNoEntry: false })?.isDirectory() === true);
     const offenders = packageSources(...dirs, 'examples/facades-web/src')
-      .filter((f) => !definesLayers(f))
       .filter((f) => /\.impl\b/.test(readFileSync(f, 'utf8')));
     expect(offenders.map(inRepo)).toEqual([]);
   });

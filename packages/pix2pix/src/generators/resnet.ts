@@ -6,6 +6,7 @@ import {
   pad2d,
   relu,
   residual,
+  sameSize,
   serial,
   tanh,
   untyped,
@@ -16,12 +17,12 @@ import {
   type Layer,
   type PadSig,
   type ResidualSig,
+  type SameSizeSig,
   type SerialSig,
   type Sig,
 } from '@pix2pix-ts/layers';
 import { mulNat, type Mul } from '@pix2pix-ts/shape-types';
 import { convBiasFor, normLayer, type NormKind, type NormSig } from './norm';
-import { sameSize, type SameSizeSig } from './same-size';
 
 type Id = IdentitySig;
 

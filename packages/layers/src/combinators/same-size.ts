@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { defineLayer, sameDims, type DimCheck, type FirstFail, type Layer, type LayerBase, type OutputShape, type ParamsOf, type Rank4, type Sig, type StateOf } from '@pix2pix-ts/layers';
 import type { Shape, ShapeFail } from '@pix2pix-ts/shape-types';
+import { defineLayer, type Layer, type LayerBase } from '../core/layer';
+import { sameDims, type DimCheck, type FirstFail, type Rank4 } from '../core/output-shape';
+import type { OutputShape, ParamsOf, Sig, StateOf } from '../core/signature';
 
 /** Type level: `O` when its height and width are `S`'s, else `<name>: height 254 ≠ 256`. */
 type SameSizeOut<N extends string, S, O> = S extends Rank4
@@ -14,7 +16,7 @@ type SameSizeOut<N extends string, S, O> = S extends Rank4
 
 /**
  * Signature of {@link sameSize}: the inner's, refusing an input whose height or width the inner does not
- * give back. A combinator of this package with its own signature: `Sig` is open, nothing in `layers` knows it.
+ * give back.
  */
 export interface SameSizeSig<N extends string, I> extends Sig {
   readonly op: 'sameSize';
@@ -34,8 +36,7 @@ export interface SameSizeSig<N extends string, I> extends Sig {
  *
  * @example
  * ```ts
- * import { conv2d, key } from '@pix2pix-ts/layers';
- * import { sameSize } from '@pix2pix-ts/pix2pix';
+ * import { conv2d, key, sameSize } from '@pix2pix-ts/layers';
  * const net = sameSize('net', conv2d({ filters: 3, kernel: 3, pad: 1 }));
  * net.init(key(0), [1, 8, 8, 3]).outputShape; // readonly [1, 8, 8, 3]
  * ```

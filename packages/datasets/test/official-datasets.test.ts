@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
@@ -110,6 +110,10 @@ describe('fetching an official dataset by name (served from 127.0.0.1)', () => {
       const first = unwrapLeft(await fetchOfficialDataset('maps', { cacheDir, retries: 0 }, envOf(server))());
       expect(first.message).toMatch(/maps\.tar\.gz: download failed: connection lost after .*run again to resume/);
       expect(readdirSync(cacheDir)).toEqual(['maps.tar.gz.part']);
+      // Every byte that arrived is in the part file (a pipeline's destroyed file stream could lose them under load).
+      const received = Number(/connection lost after (\d+)(?: of \d+)? bytes/.exec(first.message)?.[1]);
+      expect(received).toBeGreaterThan(0);
+      expect(statSync(join(cacheDir, 'maps.tar.gz.part')).size).toBe(received);
       const second = unwrap(await fetchOfficialDataset('maps', { cacheDir, retries: 0 }, envOf(server))());
       expect(second.origin).toBe('download');
       expect(server.requests.map((r) => r.range)).toEqual([undefined, expect.stringMatching(/^bytes=[1-9]\d*-$/)]);

@@ -3,7 +3,8 @@ import { rename, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { basename } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
@@ -162,15 +163,27 @@ const attempt = async (o: DownloadOptions, part: string, offset0: number): Promi
   const label = basename(o.dest);
   const report = (done: boolean): void =>
     o.onProgress?.({ label, received, total: total ?? expected, rate: (received - offset) / Math.max(0.001, (Date.now() - started) / 1000), done });
-  res.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-    report(false);
-  });
+  const file = createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' });
+  let lost: unknown;
   try {
-    await pipeline(res, createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' }));
+    for await (const chunk of res) {
+      const bytes = chunk as Buffer; // an IncomingMessage without setEncoding yields Buffers
+      received += bytes.length;
+      report(false);
+      if (!file.write(bytes)) await once(file, 'drain');
+    }
   } catch (e) {
-    throw new Retryable(`connection lost after ${received} bytes (${describeCause(e)})`);
+    lost = e;
   }
+  // What arrived reaches `.part` before anything else: a dropped connection must not take the received bytes
+  // with it (a pipeline destroys the file stream and loses its buffered writes), so the retry resumes from them.
+  try {
+    file.end();
+    await finished(file);
+  } catch (e) {
+    throw new Retryable(`cannot write ${part} (${describeCause(e)})`);
+  }
+  if (lost !== undefined) throw new Retryable(`connection lost after ${received} bytes (${describeCause(lost)})`);
   if (!res.complete || (expected !== undefined && received < expected)) {
     throw new Retryable(`connection lost after ${received} of ${expected ?? '?'} bytes`);
   }

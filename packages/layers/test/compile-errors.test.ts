@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { conv2d, convTranspose2d, key, relu, serial, shaped, skip, type OutputShape, type ConvSig } from '../src/index';
+import { conv2d, convTranspose2d, key, relu, serial, shaped, skip, type ConvSig, type OutputShape, type ParamsOf, type SigOf, type StateOf } from '../src/index';
 import { onBackend } from './support/backends';
 
-// These lines are checked by `npm run typecheck` (tsc over test/): each @ts-expect-error must see an error.
+// These lines are checked by `npm run typecheck` (tsc over test/): each @ts-expect-error must see an error, and
+// test/expect-error-messages.test.ts checks that it is the error its text names.
 const down = conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 });
 const up = convTranspose2d({ filters: 8, kernel: 4, stride: 2, pad: 1 });
 /** Mis-wired: two downs, one up, so the inner output is half the size of the skip's input. */
@@ -27,8 +28,11 @@ describe('compile-time shapes', () => {
     // @ts-expect-error skip: height 64 ≠ 32
     expect(() => miswired.init(key(0), [1, 64, 64, 8])).toThrow('skip: height 64 ≠ 32');
     const x = shaped(tf.zeros([1, 64, 64, 8]), [1, 64, 64, 8]);
+    // Params of the right type (never read: apply refuses the input's shape first), so that the input is what fails.
+    const params = [] as unknown as ParamsOf<SigOf<typeof miswired>, readonly [1, 64, 64, 8]>;
+    const state = [] as unknown as StateOf<SigOf<typeof miswired>, readonly [1, 64, 64, 8]>;
     // @ts-expect-error skip: height 64 ≠ 32
-    expect(() => miswired.apply([], [], x, { training: false })).toThrow('skip: height 64 ≠ 32');
+    expect(() => miswired.apply(params, state, x, { training: false })).toThrow('skip: height 64 ≠ 32');
     x.dispose();
   });
 

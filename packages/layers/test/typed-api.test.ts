@@ -24,7 +24,8 @@ import {
 import { onBackend } from './support/backends';
 
 // Every expectTypeOf and `@ts-expect-error` here is checked by `npm run typecheck` (tsc over test/); each
-// `@ts-expect-error` names the message tsc prints, and ShapeErrorOf asserts that exact text.
+// `@ts-expect-error` names (part of) the message tsc prints there, checked by test/expect-error-messages.test.ts,
+// and ShapeErrorOf asserts the shape errors' exact text.
 
 describe('typed parameters: init and apply are one contract', () => {
   beforeAll(() => onBackend('cpu'));
@@ -49,7 +50,8 @@ describe('typed parameters: init and apply are one contract', () => {
     const c = conv2d({ filters: 8, kernel: 3, pad: 1 });
     const three = c.init(key(0), [1, 8, 8, 3]);
     const four = shaped(tf.zeros([1, 8, 8, 4]), [1, 8, 8, 4]);
-    // @ts-expect-error kernel Tensor<[3, 3, 3, 8]> is not the Tensor<[3, 3, 4, 8]> an input of 4 channels needs
+    // The kernel Tensor<[3, 3, 3, 8]> is not the Tensor<[3, 3, 4, 8]> an input of 4 channels needs:
+    // @ts-expect-error Argument of type 'ConvParams<3, 3, 8>' is not assignable to parameter of type 'ConvParams<3, 4, 8>'
     expect(() => c.apply(three.params, three.state, four, { training: false })).toThrow();
     expectTypeOf<ParamsOf<typeof c.sig, readonly [1, 8, 8, 4]>['kernel']>().toEqualTypeOf<Tensor<readonly [3, 3, 4, 8]>>();
     tf.dispose([four, three.params.kernel, three.params.bias ?? []]);
@@ -63,7 +65,8 @@ describe('typed parameters: init and apply are one contract', () => {
     expectTypeOf(bnVars.state.variance).toEqualTypeOf<Tensor<readonly [8]>>();
     expectTypeOf<StateOf<typeof bn.sig, readonly [1, 4, 4, 8]>>().toEqualTypeOf<{ readonly mean: Tensor<readonly [8]>; readonly variance: Tensor<readonly [8]> }>();
     const x = shaped(tf.zeros([1, 4, 4, 8]), [1, 4, 4, 8]);
-    // @ts-expect-error Property 'kernel' is missing in type '{ gamma; beta }' (a batch norm's params)
+    // A batch norm's params ({ gamma, beta }) where a conv's are wanted:
+    // @ts-expect-error Property 'kernel' is missing in type 'BatchNormParamsOf<readonly [1, 4, 4, 8], 8>' but required in type 'ConvParams<3, 8, 8>'
     expect(() => c.apply(bnVars.params, {}, x, { training: false })).toThrow();
     tf.dispose([x, bnVars.params.gamma, bnVars.params.beta, bnVars.state.mean, bnVars.state.variance]);
   });

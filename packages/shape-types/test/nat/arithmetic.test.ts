@@ -16,7 +16,8 @@ import type {
   Sub,
 } from '../../src/nat/index';
 
-// Every expectTypeOf line and every `@ts-expect-error` below is checked by tsc (`npm run typecheck`);
+// Every expectTypeOf line and every `@ts-expect-error` below is checked by tsc (`npm run typecheck`), and each
+// directive's text is the compiler's message, checked by test/expect-error-messages.test.ts;
 // at run time expectTypeOf is a no-op, so each block ends with a trivial run-time expectation.
 
 /** The ten digits as number literals, for the single-digit grids. */
@@ -275,39 +276,54 @@ describe('other inputs', () => {
 
 describe('wrong results do not type-check', () => {
   it('rejects wrong literals', () => {
-    // @ts-expect-error 2 + 2 is 4
+    // 2 + 2 is 4:
+    // @ts-expect-error Type '5' is not assignable to type '4'.
     const sum: Add<2, 2> = 5;
-    // @ts-expect-error 1000 - 1 is 999
+    // 1000 - 1 is 999:
+    // @ts-expect-error Type '1000' is not assignable to type '999'.
     const diff: Sub<1000, 1> = 1000;
-    // @ts-expect-error Sub<1, 2> is never: nothing is assignable to it
+    // Sub<1, 2> is never: nothing is assignable to it:
+    // @ts-expect-error Type '0' is not assignable to type 'never'.
     const negative: Sub<1, 2> = 0;
-    // @ts-expect-error 256 · 256 is 65536
+    // 256 · 256 is 65536:
+    // @ts-expect-error Type '65535' is not assignable to type '65536'.
     const product: Mul<256, 256> = 65535;
-    // @ts-expect-error 255 / 2 rounds down to 127
+    // 255 / 2 rounds down to 127:
+    // @ts-expect-error Type '128' is not assignable to type '127'.
     const quotient: FloorDiv<255, 2> = 128;
-    // @ts-expect-error 65537 mod 256 is 1
+    // 65537 mod 256 is 1:
+    // @ts-expect-error Type '0' is not assignable to type '1'.
     const remainder: Mod<65537, 256> = 0;
-    // @ts-expect-error 99 < 100
+    // 99 < 100:
+    // @ts-expect-error Type '1' is not assignable to type '-1'.
     const order: Compare<99, 100> = 1;
-    // @ts-expect-error 3 < 10
+    // 3 < 10:
+    // @ts-expect-error Type 'false' is not assignable to type 'true'.
     const less: IsLess<3, 10> = false;
-    // @ts-expect-error -1 is not a natural number
+    // -1 is not a natural number:
+    // @ts-expect-error Type 'true' is not assignable to type 'false'.
     const nat: IsNat<-1> = true;
     expect([sum, diff, negative, product, quotient, remainder, order, less, nat]).toHaveLength(9);
   });
 
   it('rejects wrong expectations', () => {
-    // @ts-expect-error 123 + 4567 is 4690
+    // 123 + 4567 is 4690:
+    // @ts-expect-error Expected: literal number: 4691, Actual: literal number: 4690
     expectTypeOf<Add<123, 4567>>().toEqualTypeOf<4691>();
-    // @ts-expect-error 65535 + 1 is 65536
+    // 65535 + 1 is 65536:
+    // @ts-expect-error Expected: number, Actual: never
     expectTypeOf<Add<65535, 1>>().toEqualTypeOf<number>();
-    // @ts-expect-error Sub<0, 1> is never, not 0
+    // Sub<0, 1> is never, not 0:
+    // @ts-expect-error Expected: literal number: 0, Actual: never
     expectTypeOf<Sub<0, 1>>().toEqualTypeOf<0>();
-    // @ts-expect-error 9999999 · 9999999 is 99999980000001
+    // 9999999 · 9999999 is 99999980000001:
+    // @ts-expect-error Expected: literal number: 99999980000000, Actual: literal number: 99999980000001
     expectTypeOf<Mul<9999999, 9999999>>().toEqualTypeOf<99999980000000>();
-    // @ts-expect-error FloorDiv<1, 0> is never
+    // FloorDiv<1, 0> is never:
+    // @ts-expect-error Expected: literal number: 0, Actual: never
     expectTypeOf<FloorDiv<1, 0>>().toEqualTypeOf<0>();
-    // @ts-expect-error a wide operand gives number, not a literal
+    // a wide operand gives number, not a literal:
+    // @ts-expect-error Expected: literal number: 1, Actual: number
     expectTypeOf<Add<number, 1>>().toEqualTypeOf<1>();
     expect(true).toBe(true);
   });

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './doc-examples-extract';
 
 /**
  * Checks the text of every `// @ts-expect-error <text>` in some test files against what the compiler says.
@@ -94,8 +95,8 @@ export function checkExpectErrorMessages(tsconfigPath: string, files: readonly s
 }
 
 /**
- * The `.ts` files under `dir` (recursively, skipping `node_modules` and dot-folders) with at least one
- * `@ts-expect-error` directive: what {@link checkExpectErrorMessages} should look at in a package's tests.
+ * The `.ts` files under `dir` (recursively) with at least one `@ts-expect-error` directive: what
+ * {@link checkExpectErrorMessages} should look at in a package's tests.
  *
  * @example
  * ```ts
@@ -105,16 +106,7 @@ export function checkExpectErrorMessages(tsconfigPath: string, files: readonly s
  * ```
  */
 export function filesWithExpectErrors(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...filesWithExpectErrors(path));
-    } else if (entry.name.endsWith('.ts') && readFileSync(path, 'utf8').split('\n').some((l) => directive.test(l))) {
-      found.push(path);
-    }
-  }
-  return found.sort();
+  return sourceFiles(dir).filter((file) => readFileSync(file, 'utf8').split('\n').some((l) => directive.test(l)));
 }
 
 /**

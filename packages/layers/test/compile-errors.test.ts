@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { conv2d, convTranspose2d, key, relu, serial, shaped, skip, type ConvSig, type OutputShape, type ParamsOf, type SigOf, type StateOf } from '../src/index';
+import { conv2d, convTranspose2d, key, leaves, relu, serial, shaped, skip, type ConvSig, type OutputShape } from '../src/index';
 import { onBackend } from './support/backends';
 
 // These lines are checked by `npm run typecheck` (tsc over test/): each @ts-expect-error must see an error, and
 // test/expect-error-messages.test.ts checks that it is the error its text names.
 const down = conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 });
 const up = convTranspose2d({ filters: 8, kernel: 4, stride: 2, pad: 1 });
-/** Mis-wired: two downs, one up, so the inner output is half the size of the skip's input. */
-const miswired = skip(serial(down, conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 }), relu(), up));
+/** Two downs, one up: the inner output is half the size of its input. */
+const halving = serial(down, conv2d({ filters: 16, kernel: 4, stride: 2, pad: 1 }), relu(), up);
+/** Mis-wired: a skip around it concatenates 64x64 with 32x32. */
+const miswired = skip(halving);
 
 describe('compile-time shapes', () => {
   beforeAll(() => onBackend('cpu'));
@@ -28,12 +30,12 @@ describe('compile-time shapes', () => {
     // @ts-expect-error skip: height 64 ≠ 32
     expect(() => miswired.init(key(0), [1, 64, 64, 8])).toThrow('skip: height 64 ≠ 32');
     const x = shaped(tf.zeros([1, 64, 64, 8]), [1, 64, 64, 8]);
-    // Params of the right type (never read: apply refuses the input's shape first), so that the input is what fails.
-    const params = [] as unknown as ParamsOf<SigOf<typeof miswired>, readonly [1, 64, 64, 8]>;
-    const state = [] as unknown as StateOf<SigOf<typeof miswired>, readonly [1, 64, 64, 8]>;
+    // The skip's params are its inner path's, so real ones of the right type come from the path alone:
+    // the input is then what the compiler refuses.
+    const { params, state } = halving.init(key(0), [1, 64, 64, 8]);
     // @ts-expect-error skip: height 64 ≠ 32
     expect(() => miswired.apply(params, state, x, { training: false })).toThrow('skip: height 64 ≠ 32');
-    x.dispose();
+    tf.dispose([x, ...leaves(params)]);
   });
 
   it('a kernel larger than its padded input does not compile', () => {

@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { patchGan, unetGenerator } from '../src/index';
 
 // The paper's networks, declared with literal sizes: the compiler computes every intermediate shape.
-// `npm run typecheck:paper -w @pix2pix-ts/pix2pix` reports the check time of this file alone.
+// Their type-check time: `npm run typecheck:time -w @pix2pix-ts/pix2pix` (test/types/timing/).
 export const unet_256 = unetGenerator({ depth: 8, ngf: 64, outChannels: 3, norm: 'batch', dropout: true });
 export const patchGan70 = patchGan({ nLayers: 3, ndf: 64, norm: 'batch' });
 

@@ -1,7 +1,6 @@
 // The paper's nets, typed end to end: unet_256 and the 70x70 PatchGAN with their channels declared as the
-// official constructors declare them. `tsconfig.json` next to this file type-checks it alone, to measure the
-// type-check time (pix2pix README: `node node_modules/typescript-native/bin/tsc -p
-// packages/pix2pix/test/types/tsconfig.json --extendedDiagnostics`).
+// official constructors declare them. Their type-check time is measured on the same nets in
+// `timing/paper-nets.ts` (`npm run typecheck:time -w @pix2pix-ts/pix2pix`).
 import * as tf from '@tensorflow/tfjs-core';
 import { key, shaped, type Initialized, type ShapeErrorOf, type SigOf } from '@pix2pix-ts/layers';
 import type { Tensor } from '@pix2pix-ts/shape-types';

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { folderWithoutSharedAbove } from '../../test-support/folder-without-shared';
 import { parseArgs } from '../src/args';
 import { configById } from '../src/configs';
 import { markdownTables, mergeDocuments, peakEntry, resultRow, torchComparisons, torchTable, type BenchDocument } from '../src/report';
@@ -36,7 +37,9 @@ describe('locating official_nets.py', () => {
     mkdirSync(join(root, 'repo', 'bench', 'src'), { recursive: true });
     expect(locateOfficialNets(join(root, 'repo', 'bench', 'src'), {})).toBe(join(root, 'shared', 'tools'));
     expect(locateOfficialNets(join(root, 'repo'), { PIX2PIX_SHARED: join(root, 'shared') })).toBe(join(root, 'shared', 'tools'));
-    expect(locateOfficialNets(tmpdir(), { PIX2PIX_SHARED: join(root, 'nowhere') })).toBeUndefined();
+    // Nothing from a folder with no shared/ on its way up (tmpdir() is not one when the checkout sits in /tmp).
+    const lonely = folderWithoutSharedAbove();
+    if (lonely !== undefined) expect(locateOfficialNets(lonely, { PIX2PIX_SHARED: join(root, 'nowhere') })).toBeUndefined();
   });
 });
 

@@ -52,7 +52,7 @@ describe('in Chromium (WebGL on SwiftShader)', () => {
       expect(result).toMatchObject({
         infos: [
           { name: 'webgl', webglVersion: 2, renderer: expect.stringMatching(/\S/), extraKernels: ['Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropFilter', 'Conv2DBackpropInput'], flags: expect.objectContaining({ WEBGL_RENDER_FLOAT32_ENABLED: true }) },
-          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] },
+          { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] },
         ],
       });
       console.info('browser:', JSON.stringify(result));

@@ -11,7 +11,7 @@ describe('plain Node (outside vite)', () => {
     });
     const last = stdout.trim().split('\n').at(-1) ?? '';
     expect(JSON.parse(last)).toMatchObject({
-      info: { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] },
+      info: { name: 'wasm', simd: true, extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad'], replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'] },
       dx: [1, 8, 8, 3],
       dw: [4, 4, 3, 2],
       mirror: [1, 3, 1],

@@ -17,7 +17,7 @@ import {
 describe('selectBackend', () => {
   it('cpu: activates, reports the fused Adam kernel and its replaced filter gradient', async () => {
     const result = await selectBackend('cpu')();
-    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: ['Pix2PixAdamUpdate'], replacedKernels: ['Conv2DBackpropFilter'], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
+    expect(result).toEqual(E.right({ name: 'cpu', extraKernels: ['Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad'], replacedKernels: ['Conv2DBackpropFilter'], gradientFixes: ['MirrorPad', 'SquaredDifference'] }));
     expect(tf.getBackend()).toBe('cpu');
   });
 
@@ -29,7 +29,7 @@ describe('selectBackend', () => {
       simd: true,
       threads: false,
       threadsCount: 1,
-      extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate'],
+      extraKernels: ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad'],
       replacedKernels: ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV'],
     });
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
@@ -42,7 +42,7 @@ describe('selectBackend', () => {
       expect(info.name).toBe(name);
       expect(tf.getBackend()).toBe(name);
     }
-    expect(registerExtraKernels('wasm')).toEqual(['Conv2DBackpropFilter', 'Pix2PixAdamUpdate']);
+    expect(registerExtraKernels('wasm')).toEqual(['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad']);
   });
 
   it('replaceKernels: false puts wasm\'s own Conv2DBackpropInput back; the default installs ours again', async () => {

@@ -19,7 +19,6 @@ export * from './conv/conv2d';
 export * from './conv/conv-transpose2d';
 export * from './norm/norm-sig';
 export * from './norm/batch-norm';
-export * from './norm/batch-norm-train';
 export * from './norm/instance-norm';
 export * from './activation/activations';
 export * from './regularization/dropout';

@@ -1,21 +1,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { ADAM_UPDATE } from '../registry/kernel-names';
 import { adamUpdateArrays, adamUpdateAttrs, adamUpdateInputs } from '../shared/adam-update-math';
-
-/** The part of the cpu backend the kernel uses: its data, read and made without copies. */
-interface ArrayBackend {
-  readSync(dataId: TensorInfo['dataId']): unknown;
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
-}
-
-function isArrayBackend(backend: unknown): backend is ArrayBackend {
-  return (
-    typeof backend === 'object' &&
-    backend !== null &&
-    typeof Reflect.get(backend, 'readSync') === 'function' &&
-    typeof Reflect.get(backend, 'makeTensorInfo') === 'function'
-  );
-}
+import { float32Of, isArrayBackend } from './array-backend';
 
 /**
  * {@link ADAM_UPDATE} for cpu: one loop over the parameter's arrays (no copies of the inputs),
@@ -38,11 +24,7 @@ export const adamUpdateCpu: KernelConfig = {
     const [param, grad, m, v] = adamUpdateInputs(inputs);
     const a = adamUpdateAttrs(attrs);
     if (!isArrayBackend(backend)) throw new Error(`${ADAM_UPDATE}: not handed the cpu backend`);
-    const read = (t: TensorInfo): Float32Array => {
-      const arr = backend.readSync(t.dataId);
-      if (!(arr instanceof Float32Array)) throw new Error(`${ADAM_UPDATE}: expected float32 data`);
-      return arr;
-    };
+    const read = (t: TensorInfo): Float32Array => float32Of(backend, ADAM_UPDATE, t);
     const n = param.shape.reduce((x, y) => x * y, 1);
     const [pOut, mOut, vOut] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
     adamUpdateArrays(read(param), read(grad), read(m), read(v), pOut, mOut, vOut, a);

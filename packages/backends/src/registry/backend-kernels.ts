@@ -1,8 +1,14 @@
-import type { KernelConfig } from '@tensorflow/tfjs-core';
+import type { GradConfig, KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
 import { adamUpdateCpu } from '../cpu/adam-update-cpu';
+import { batchNormTrainCpu, batchNormTrainGradCpu } from '../cpu/batch-norm-train-cpu';
+import { leakyReluFusedGradConfig, reluFusedGradConfig } from '../gradients/activation-grads';
+import { batchNormTrainGradConfig } from '../gradients/batch-norm-train-grad';
+import { leakyReluGradCpu } from '../cpu/leaky-relu-grad-cpu';
+import { leakyReluGradWasm } from '../wasm/leaky-relu-grad-wasm';
 import { conv2dBackpropFilterCpu } from '../cpu/conv2d-backprop-filter';
 import { adamUpdateWasm } from '../wasm/adam-update-wasm';
+import { batchNormTrainGradWasm, batchNormTrainWasm } from '../wasm/batch-norm-train-wasm';
 import { concatNarrowRows } from '../wasm/concat-narrow';
 import { conv2dBackpropFilterWasm } from '../wasm/conv2d-backprop-filter';
 import { conv2dBackpropInputWasm } from '../wasm/conv2d-backprop-input';
@@ -61,9 +67,13 @@ const overWebgl =
  * by the audits (every forward op and gradient of the pix2pix layers and losses run on each backend,
  * against cpu's own kernels). `useBackend(name)` installs `BACKEND_KERNELS[name]`, nothing else does.
  *
- * - **cpu**: adds the fused Adam ({@link adamUpdateCpu}); replaces `Conv2DBackpropFilter` (a slow loop
+ * - **cpu**: adds the fused Adam ({@link adamUpdateCpu}), the fused training-mode batch norm and
+ *   its gradient ({@link batchNormTrainCpu}, {@link batchNormTrainGradCpu}) and the fused activation
+ *   gradient ({@link leakyReluGradCpu}); replaces `Conv2DBackpropFilter` (a slow loop
  *   nest) by one dilated convolution ({@link conv2dBackpropFilterCpu}).
- * - **wasm**: adds `Conv2DBackpropFilter` (missing) and the fused Adam (one SIMD pass); replaces
+ * - **wasm**: adds `Conv2DBackpropFilter` (missing), the fused Adam (one SIMD pass), the fused
+ *   training-mode batch norm and its gradient ({@link batchNormTrainWasm}: 2 kernels instead of ~30)
+ *   and the fused activation gradient ({@link leakyReluGradWasm}: 1 instead of 3); replaces
  *   `Conv2DBackpropInput` (plain loops) by an XNNPACK sub-pixel convolution, `Conv2D` / `FusedConv2D`
  *   by themselves with `'same'` padding made explicit (their `'same'` is wrong for some kernel/stride
  *   shapes) and small ones as a matrix product ({@link smallConvByMatMul}), `Identity` by one that
@@ -77,18 +87,18 @@ const overWebgl =
  * ```ts
  * import { BACKEND_KERNELS } from '@pix2pix-ts/backends';
  *
- * BACKEND_KERNELS.wasm.adds.map((k) => k.kernelName); // ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate']
+ * BACKEND_KERNELS.wasm.adds.map((k) => k.kernelName); // ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad']
  * BACKEND_KERNELS.wasm.replaces.map((r) => r.kernelName); // ['Conv2DBackpropInput', 'Conv2D', 'FusedConv2D', 'Identity', 'Concat', 'SplitV']
  * BACKEND_KERNELS.webgl.replaces.map((r) => r.kernelName); // ['Conv2DBackpropFilter', 'Conv2DBackpropInput']
  * ```
  */
 export const BACKEND_KERNELS: Readonly<Record<BackendName, BackendKernels>> = {
   cpu: {
-    adds: [adamUpdateCpu],
+    adds: [adamUpdateCpu, batchNormTrainCpu, batchNormTrainGradCpu, leakyReluGradCpu],
     replaces: [{ kernelName: KERNEL_NAMES.conv2dBackpropFilter, backendName: 'cpu', replace: () => conv2dBackpropFilterCpu }],
   },
   wasm: {
-    adds: [conv2dBackpropFilterWasm, adamUpdateWasm],
+    adds: [conv2dBackpropFilterWasm, adamUpdateWasm, batchNormTrainWasm, batchNormTrainGradWasm, leakyReluGradWasm],
     replaces: [
       { kernelName: KERNEL_NAMES.conv2dBackpropInput, backendName: 'wasm', replace: conv2dBackpropInputWasm },
       { kernelName: KERNEL_NAMES.conv2d, backendName: 'wasm', replace: (native) => smallConvByMatMul(explicitSamePadding(native)) },
@@ -107,3 +117,18 @@ export const BACKEND_KERNELS: Readonly<Record<BackendName, BackendKernels>> = {
   },
   webgpu: { adds: [adamUpdateWebgpu], replaces: [] },
 };
+
+/**
+ * The gradients that run the kernels this package adds (tfjs's gradient registry is global, not per
+ * backend): the fused batch norm's ({@link batchNormTrainGradConfig}), and `LeakyRelu`'s and `Relu`'s
+ * by the fused activation gradient ({@link leakyReluFusedGradConfig}, {@link reluFusedGradConfig};
+ * tfjs-core's formula where a backend lacks the kernel). `registerExtraKernels` registers them.
+ *
+ * @example
+ * ```ts
+ * import { KERNEL_GRADIENTS } from '@pix2pix-ts/backends';
+ *
+ * KERNEL_GRADIENTS.map((g) => g.kernelName); // ['Pix2PixBatchNormTrain', 'LeakyRelu', 'Relu']
+ * ```
+ */
+export const KERNEL_GRADIENTS: readonly GradConfig[] = [batchNormTrainGradConfig, leakyReluFusedGradConfig, reluFusedGradConfig];

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
-import { BACKEND_KERNELS } from './backend-kernels';
+import { BACKEND_KERNELS, KERNEL_GRADIENTS } from './backend-kernels';
 
 /**
  * Registers the kernels {@link BACKEND_KERNELS} adds to `backend`, leaving any kernel the backend
- * already has (a future tfjs may ship its own) in place. Idempotent; works before or after the
- * backend starts. `useBackend` calls it.
+ * already has (a future tfjs may ship its own) in place, and the gradients of this package's kernels
+ * ({@link KERNEL_GRADIENTS}). Idempotent; works before or after the backend starts. `useBackend`
+ * calls it.
  *
  * @returns the names of this package's kernels now registered for `backend`
  *
@@ -14,11 +15,17 @@ import { BACKEND_KERNELS } from './backend-kernels';
  * ```ts
  * import { registerExtraKernels } from '@pix2pix-ts/backends';
  *
- * registerExtraKernels('wasm'); // ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate']
- * registerExtraKernels('cpu'); // ['Pix2PixAdamUpdate']
+ * registerExtraKernels('wasm'); // ['Conv2DBackpropFilter', 'Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad']
+ * registerExtraKernels('cpu'); // ['Pix2PixAdamUpdate', 'Pix2PixBatchNormTrain', 'Pix2PixBatchNormTrainGrad', 'Pix2PixLeakyReluGrad']
  * ```
  */
 export function registerExtraKernels(backend: BackendName): readonly string[] {
+  for (const grad of KERNEL_GRADIENTS) {
+    if (tf.getGradient(grad.kernelName) === grad) continue;
+    // Unregister first: registerGradient over an existing entry (tfjs-core's) logs an "overriding" warning.
+    if (tf.getGradient(grad.kernelName) !== undefined) tf.unregisterGradient(grad.kernelName);
+    tf.registerGradient(grad);
+  }
   const ours: string[] = [];
   for (const config of BACKEND_KERNELS[backend].adds) {
     const existing = tf.getKernel(config.kernelName, config.backendName);

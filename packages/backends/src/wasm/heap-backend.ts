@@ -42,6 +42,26 @@ export function isHeapBackend(backend: unknown): backend is HeapBackend {
 }
 
 /**
+ * The float32 view of a tensor on the heap (no copy), or an error naming the kernel. Take views after
+ * a kernel's last allocation: growing the heap detaches earlier ones.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { heapFloat32, isHeapBackend, useBackend } from '@pix2pix-ts/backends';
+ *
+ * await useBackend('wasm');
+ * const b = tf.backend();
+ * if (isHeapBackend(b)) heapFloat32(b, 'demo', tf.ones([2])); // Float32Array [1, 1], on the heap
+ * ```
+ */
+export function heapFloat32(backend: HeapBackend, kernelName: string, t: TensorInfo): Float32Array {
+  const arr = backend.typedArrayFromHeap(t);
+  if (!(arr instanceof Float32Array)) throw new Error(`${kernelName}: expected float32 data`);
+  return arr;
+}
+
+/**
  * {@link ReverseRows} on the wasm heap: one block copy (`TypedArray.set`, a memmove) per row,
  * instead of wasm's `Reverse` kernel, which computes every element's source index (measured
  * ~25× slower for a 4×64Ki float tensor). The output is handed to `adopt`.

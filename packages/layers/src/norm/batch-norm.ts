@@ -1,7 +1,7 @@
+import { batchNormTraining } from '@pix2pix-ts/backends';
 import * as tf from '@tensorflow/tfjs-core';
 import { defineLayer, type Layer } from '../core/layer';
 import { normal, type Initializer } from '../init/initializers';
-import { batchNormTrain } from './batch-norm-train';
 import { normRules, type NormSigBase, type PerChannel } from './norm-sig';
 
 /** Options of {@link batchNorm}; the defaults are PyTorch's `BatchNorm2d`. */
@@ -43,7 +43,8 @@ export type BatchNormState = {
  * Batch normalisation over N, H and W, with PyTorch's semantics: normalise with the biased batch
  * variance; update the running variance with the unbiased one. With batch statistics in training
  * mode, `apply` returns new running statistics; otherwise the state is returned unchanged. With
- * batch statistics, the gradient is PyTorch's training-mode backward ({@link batchNormTrain}).
+ * batch statistics, the gradient is PyTorch's training-mode backward (`batchNormTraining` of
+ * `@pix2pix-ts/backends`: one fused kernel each way on cpu and wasm after `useBackend`).
  *
  * @example
  * ```ts
@@ -68,16 +69,11 @@ export function batchNorm<const C extends number = number>(options: BatchNormOpt
       if (!useBatch) {
         return { y: tf.batchNorm(x as tf.Tensor4D, s.mean, s.variance, p.beta, p.gamma, epsilon), state: s };
       }
-      const { mean, variance } = tf.moments(x, [0, 1, 2]);
-      const y = batchNormTrain(x as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, p.gamma, p.beta, epsilon);
-      if (!ctx.training) return { y, state: s };
-      const count = x.size / (x.shape[3] ?? 1);
-      const unbiased = count > 1 ? tf.mul(variance, count / (count - 1)) : variance;
-      const next: BatchNormState = {
-        mean: tf.add(tf.mul(s.mean, 1 - momentum), tf.mul(mean, momentum)) as tf.Tensor1D,
-        variance: tf.add(tf.mul(s.variance, 1 - momentum), tf.mul(unbiased, momentum)) as tf.Tensor1D,
-      };
-      return { y, state: next };
+      // One fused kernel each way on cpu and wasm: statistics, output and running statistics.
+      const { y, running } = batchNormTraining(x as tf.Tensor4D, p.gamma, p.beta, s, { epsilon, momentum });
+      if (ctx.training) return { y, state: running };
+      tf.dispose([running.mean, running.variance]); // batch statistics at test time: the state stays
+      return { y, state: s };
     },
   });
 }

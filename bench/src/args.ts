@@ -42,7 +42,8 @@ export const USAGE = `npm run bench -- [options]
   --backend LIST       wasm,cpu,webgl,webgpu (default: all available; --quick: all but webgpu)
   --config LIST        a,b,c (and q) (default: a,b,c; --quick: q)
   --impl LIST          ours,tfjs-layers (default: both)
-  --runs N             timed steps per measurement (default 5; --quick 3)
+  --runs N             timed steps per measurement (default 5; --quick 3); in Node and PyTorch at
+                       least 40 at a and 10 at b, whose short steps' medians are noisy
   --warmup N           untimed steps first (default 1)
   --data-runs N        timed pairs of data loading (default 20; --quick 5)
   --no-data            skip data loading

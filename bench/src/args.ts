@@ -44,7 +44,8 @@ export const USAGE = `npm run bench -- [options]
   --impl LIST          ours,tfjs-layers (default: both)
   --runs N             timed steps per measurement (default 5; --quick 3); in Node and PyTorch at
                        least 40 at a and 10 at b, whose short steps' medians are noisy
-  --warmup N           untimed steps first (default 1)
+  --warmup N           untimed steps first (default 1); in Node and PyTorch at least 10 at a and 3
+                       at b (V8 optimises the step's kernel calls over its first steps)
   --data-runs N        timed pairs of data loading (default 20; --quick 5)
   --no-data            skip data loading
   --peak N             side of the peak matmul (default 1024; --quick 256; 0: none)

@@ -29,14 +29,20 @@ export interface BenchConfig {
    * so the short configurations take more steps, for about as long as b's default.
    */
   readonly minRuns: number;
+  /**
+   * Untimed steps at least, in Node and for PyTorch, whatever `--warmup` says: V8 optimises a
+   * step's ~700 kernel calls over its first steps, and at a one warm-up step left the first timed
+   * steps in the interpreter (a step of 79 ms, median of 40, after 1 warm-up; 48 ms after 3).
+   */
+  readonly minWarmup: number;
 }
 
 /** Every configuration, in the order the suite runs them. */
 export const CONFIGS: readonly BenchConfig[] = [
-  { id: 'q', label: 'q 32x32 ngf=ndf=4, 5 downs', size: 32, depth: 5, ngf: 4, ndf: 4, nLayers: 3, loadSize: 36, minRuns: 0 },
-  { id: 'a', label: 'a 64x64 ngf=ndf=16, 6 downs', size: 64, depth: 6, ngf: 16, ndf: 16, nLayers: 3, loadSize: 72, minRuns: 40 },
-  { id: 'b', label: 'b 128x128 ngf=ndf=32, 7 downs', size: 128, depth: 7, ngf: 32, ndf: 32, nLayers: 3, loadSize: 143, minRuns: 10 },
-  { id: 'c', label: 'c 256x256 ngf=ndf=64, 8 downs (paper)', size: 256, depth: 8, ngf: 64, ndf: 64, nLayers: 3, loadSize: 286, minRuns: 0 },
+  { id: 'q', label: 'q 32x32 ngf=ndf=4, 5 downs', size: 32, depth: 5, ngf: 4, ndf: 4, nLayers: 3, loadSize: 36, minRuns: 0, minWarmup: 0 },
+  { id: 'a', label: 'a 64x64 ngf=ndf=16, 6 downs', size: 64, depth: 6, ngf: 16, ndf: 16, nLayers: 3, loadSize: 72, minRuns: 40, minWarmup: 10 },
+  { id: 'b', label: 'b 128x128 ngf=ndf=32, 7 downs', size: 128, depth: 7, ngf: 32, ndf: 32, nLayers: 3, loadSize: 143, minRuns: 10, minWarmup: 3 },
+  { id: 'c', label: 'c 256x256 ngf=ndf=64, 8 downs (paper)', size: 256, depth: 8, ngf: 64, ndf: 64, nLayers: 3, loadSize: 286, minRuns: 0, minWarmup: 0 },
 ];
 
 /** The configuration with this id. */
@@ -52,6 +58,9 @@ export function configById(id: ConfigId): BenchConfig {
  * {@link BenchConfig.minRuns} in Node (cpu, wasm) and PyTorch; in the page (`inPage`), `runs`.
  */
 export const timedSteps = (config: BenchConfig, runs: number, page: boolean): number => (page ? runs : Math.max(runs, config.minRuns));
+
+/** Untimed steps before a measurement of `config` with `--warmup` `warmup`: at least {@link BenchConfig.minWarmup} outside the page. */
+export const warmupSteps = (config: BenchConfig, warmup: number, page: boolean): number => (page ? warmup : Math.max(warmup, config.minWarmup));
 
 /** Input and output channels (RGB → RGB, as Facades). */
 export const CHANNELS = 3;

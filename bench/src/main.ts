@@ -9,7 +9,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, skipReason, unavailableFails, USAGE, type BenchOptions } from './args';
-import { configById, inPage, timedSteps, type BackendName } from './configs';
+import { configById, inPage, timedSteps, warmupSteps, type BackendName } from './configs';
 import { measureDataLoading, type DataLoadingResult } from './data-loading';
 import { markdownTables, mergeDocuments, peakEntry, progressLine, resultRow, type BenchDocument, type MachineInfo, type PeakEntry, type ResultRow, type Skipped, type TorchSection } from './report';
 import { openRunner } from './runners';
@@ -70,7 +70,7 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
     for (const threads of o.torchThreads) {
       const tag = `PyTorch ${configById(config).label}, ${threads} thread(s)`;
       const t = performance.now();
-      const r = await measureTorch(torchAt, configById(config), threads, o.warmup, timedSteps(configById(config), o.runs, false))();
+      const r = await measureTorch(torchAt, configById(config), threads, warmupSteps(configById(config), o.warmup, false), timedSteps(configById(config), o.runs, false))();
       if (E.isLeft(r)) {
         failures++;
         log(`${tag}: FAILED: ${r.left.message}`);
@@ -126,9 +126,10 @@ async function run(o: BenchOptions, argv: readonly string[]): Promise<number> {
         done++;
         const tag = `[${done}/${total}] ${backend}${threads === undefined ? '' : ` ×${threads} thread(s)`} ${configById(config).label}, ${impl}`;
         const runs = timedSteps(configById(config), o.runs, inPage(backend));
-        log(`${tag}: measuring (${o.warmup} warm-up + ${runs} steps, ${o.forwardRuns} forwards)…`);
+        const warmup = warmupSteps(configById(config), o.warmup, inPage(backend));
+        log(`${tag}: measuring (${warmup} warm-up + ${runs} steps, ${o.forwardRuns} forwards)…`);
         const t = performance.now();
-        const r = await runner.measure({ config, impl, warmup: o.warmup, runs, forwardRuns: o.forwardRuns, ...(threads === undefined ? {} : { threads }) })();
+        const r = await runner.measure({ config, impl, warmup, runs, forwardRuns: o.forwardRuns, ...(threads === undefined ? {} : { threads }) })();
         if (E.isLeft(r)) {
           failures++;
           skipped.push({ backend, config, impl, reason: `failed: ${r.left.message.split('\n')[0] ?? ''}` });

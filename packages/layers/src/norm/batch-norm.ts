@@ -71,9 +71,8 @@ export function batchNorm<const C extends number = number>(options: BatchNormOpt
       }
       // One fused kernel each way on cpu and wasm: statistics, output and running statistics.
       const { y, running } = batchNormTraining(x as tf.Tensor4D, p.gamma, p.beta, s, { epsilon, momentum });
-      if (ctx.training) return { y, state: running };
-      tf.dispose([running.mean, running.variance]); // batch statistics at test time: the state stays
-      return { y, state: s };
+      // Batch statistics at test time leave the state as it was (apply's tidy frees `running`).
+      return { y, state: ctx.training ? running : s };
     },
   });
 }

@@ -87,8 +87,8 @@ describe('help', () => {
       const next = help.indexOf('\n  --', at + 1);
       return help.slice(at, next < 0 ? undefined : next).replace(/\s+/g, ' ');
     };
-    expect(line('n_epochs')).toContain('(default: 10; paper: 100, smoke: 1)');
-    expect(line('n_epochs_decay')).toContain('(default: 10; paper: 100, smoke: 1)');
+    expect(line('n_epochs')).toContain('(default: 16; paper: 100, smoke: 1)');
+    expect(line('n_epochs_decay')).toContain('(default: 16; paper: 100, smoke: 1)');
     expect(line('save_epoch_freq')).toContain('(default: 2; paper: 5, smoke: 1)');
     expect(line('max_dataset_size')).toContain('(default: all; smoke: 8)');
     expect(line('num_threads')).toContain('(default: 1; smoke: 0)');

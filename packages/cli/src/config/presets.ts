@@ -40,16 +40,18 @@ export const PAPER_PRESET: Preset = {
  * backend. 64x64 (load 72, random crop 64, flip: the paper's 286 -> 256 jitter at a quarter of the size),
  * `unet_64` (6 downs: a 1x1 bottleneck, as `unet_256` at 256) with ngf 16 and dropout, a 34x34 PatchGAN
  * (`n_layers_D` 2: about half the image; a 70x70 one would see all of a 64x64 image) with ndf 16, and the paper's
- * objective, optimiser and schedule shape (constant, then linear decay), batch 1, over 10 + 10 epochs of the 400
- * training pairs: 8000 steps, a snapshot every 2 epochs. Measured with this project's wasm kernels: 16.4 it/s
- * (61 ms a step, data included), so about 8 minutes of training; 10 epochs took 4m04s.
+ * objective, optimiser and schedule shape (constant, then linear decay), batch 1, over 16 + 16 epochs of the 400
+ * training pairs: 12 800 steps, a snapshot every 2 epochs. Measured with this project's wasm kernels after issue 15
+ * (fused batch norm and activation gradients): 22.2 it/s (45 ms a step, data included), 9m37s of training on an
+ * idle 2-core machine; the 10 + 10 epochs of before took 6m17s (they took 8m00s before issue 15), and scored
+ * worse on SSIM and the colour test (`examples/facades/README.md`).
  */
 export const DEFAULT_PRESET: Preset = {
   ...PAPER_PRESET,
   preset: 'default',
   data: { ...PAPER_PRESET.data, loadSize: 72, cropSize: 64 },
   model: { ...PAPER_PRESET.model, netG: 'unet_64', netD: 'n_layers', nLayersD: 2, ngf: 16, ndf: 16 },
-  objective: { ...PAPER_PRESET.objective, nEpochs: 10, nEpochsDecay: 10 },
+  objective: { ...PAPER_PRESET.objective, nEpochs: 16, nEpochsDecay: 16 },
   run: { ...PAPER_PRESET.run, saveEpochFreq: 2 },
 };
 

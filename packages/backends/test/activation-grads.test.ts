@@ -3,28 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEAKY_RELU_GRAD, leakyReluFusedGradConfig, reluFusedGradConfig } from '../src/index';
 import { scaledError } from './support/compare';
+import { kernelsRun } from './support/kernels-run';
 import { NODE_BACKENDS, onBackend } from './support/on-backends';
 
 /** tfjs-core's own formulas of the two gradients, written out (what the fused kernel replaces). */
 const coreGrad = (dy: tf.Tensor, x: tf.Tensor, alpha: number | 'relu'): tf.Tensor =>
   alpha === 'relu' ? tf.mul(dy, tf.cast(tf.step(x), 'float32')) : tf.where(tf.greater(x, 0), dy, tf.mul(dy, alpha));
-
-/** The kernels `f` runs, by name. */
-function kernelsRun(f: () => void): string[] {
-  const names: string[] = [];
-  const engine = tf.engine();
-  const run = engine.runKernel.bind(engine);
-  engine.runKernel = (name, inputs, attrs) => {
-    names.push(name);
-    return run(name, inputs, attrs);
-  };
-  try {
-    f();
-  } finally {
-    engine.runKernel = run;
-  }
-  return names;
-}
 
 describe('the LeakyRelu and Relu gradients run one fused kernel and equal tfjs-core\'s', () => {
   for (const backend of NODE_BACKENDS) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { BATCH_NORM_TRAIN, BATCH_NORM_TRAIN_GRAD, batchNormTraining, hasBatchNormTrain, registerExtraKernels } from '../src/index';
 import { scaledError, uniform } from './support/compare';
+import { kernelsRun } from './support/kernels-run';
 import { NODE_BACKENDS, onBackend } from './support/on-backends';
 
 /**
@@ -96,25 +97,12 @@ function computed(c: Case, path: Path): Float32Array[] {
 
 /** The kernels one forward and backward of `path` runs, by name. */
 function kernelsOf(path: Path): string[] {
-  const names: string[] = [];
-  tf.tidy(() => {
+  return tf.tidy(() => {
     const x = tf.randomNormal([1, 4, 4, 3]);
     const [gamma, beta] = [tf.ones([3]), tf.zeros([3])];
     const loss = (xs: tf.Tensor): tf.Scalar => tf.sum(batchNormTraining(xs as tf.Tensor4D, gamma as tf.Tensor1D, beta as tf.Tensor1D, running(), { epsilon: 1e-5, momentum: MOMENTUM }).y);
-    const engine = tf.engine();
-    const run = engine.runKernel.bind(engine);
-    engine.runKernel = (name, inputs, attrs) => {
-      names.push(name);
-      return run(name, inputs, attrs);
-    };
-    try {
-      if (path === 'fused kernels') tf.grad(loss)(x);
-      else withoutFusedKernel(() => tf.grad(loss)(x));
-    } finally {
-      engine.runKernel = run;
-    }
+    return kernelsRun(() => (path === 'fused kernels' ? tf.grad(loss)(x) : withoutFusedKernel(() => tf.grad(loss)(x))));
   });
-  return names;
 }
 
 describe('batchNormTraining: the fused kernels and the composite both equal a float64 reference of PyTorch training-mode batch norm', () => {

@@ -32,11 +32,24 @@ export const GRADIENT_FIXES: readonly GradConfig[] = [mirrorPadGradConfig, squar
  * ```
  */
 export function registerGradientFixes(): readonly string[] {
-  for (const fix of GRADIENT_FIXES) {
-    if (tf.getGradient(fix.kernelName) === fix) continue;
-    // Unregister first: registerGradient over an existing entry logs an "overriding" warning.
-    if (tf.getGradient(fix.kernelName) !== undefined) tf.unregisterGradient(fix.kernelName);
-    tf.registerGradient(fix);
-  }
+  GRADIENT_FIXES.forEach(installGradient);
   return GRADIENT_FIXES.map((fix) => fix.kernelName);
+}
+
+/**
+ * Makes `config` the gradient of its kernel, over whatever was registered (tfjs-core's own); a no-op
+ * when it already is. Used for the fixes above and for the gradients of this package's kernels.
+ *
+ * @example
+ * ```ts
+ * import { installGradient, mirrorPadGradConfig } from '@pix2pix-ts/backends';
+ *
+ * installGradient(mirrorPadGradConfig);
+ * ```
+ */
+export function installGradient(config: GradConfig): void {
+  if (tf.getGradient(config.kernelName) === config) return;
+  // Unregister first: registerGradient over an existing entry logs an "overriding" warning.
+  if (tf.getGradient(config.kernelName) !== undefined) tf.unregisterGradient(config.kernelName);
+  tf.registerGradient(config);
 }

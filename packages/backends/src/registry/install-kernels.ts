@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backend-name';
+import { installGradient } from '../gradients/register-gradient-fixes';
 import { BACKEND_KERNELS, KERNEL_GRADIENTS } from './backend-kernels';
 
 /**
@@ -20,12 +21,7 @@ import { BACKEND_KERNELS, KERNEL_GRADIENTS } from './backend-kernels';
  * ```
  */
 export function registerExtraKernels(backend: BackendName): readonly string[] {
-  for (const grad of KERNEL_GRADIENTS) {
-    if (tf.getGradient(grad.kernelName) === grad) continue;
-    // Unregister first: registerGradient over an existing entry (tfjs-core's) logs an "overriding" warning.
-    if (tf.getGradient(grad.kernelName) !== undefined) tf.unregisterGradient(grad.kernelName);
-    tf.registerGradient(grad);
-  }
+  KERNEL_GRADIENTS.forEach(installGradient);
   const ours: string[] = [];
   for (const config of BACKEND_KERNELS[backend].adds) {
     const existing = tf.getKernel(config.kernelName, config.backendName);
